@@ -1,0 +1,109 @@
+/**
+ * The database: Sequelize on SQLite (the zero-setup default) or MySQL/MariaDB.
+ * Everything dialect-specific about opening a connection lives here.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import mysql from 'mysql2/promise';
+import { Sequelize, Transaction, type Options } from 'sequelize';
+import sqlite3 from 'sqlite3';
+import type { Logger } from 'pino';
+
+export type Dialect = 'sqlite' | 'mysql';
+
+export interface Database {
+  sequelize: Sequelize;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+/**
+ * Sequelize opens one SQLite connection per transaction; without a busy timeout a
+ * second writer fails at once with SQLITE_BUSY instead of waiting its turn.
+ */
+class PatientDatabase extends sqlite3.Database {
+  constructor(filename: string, mode?: number, callback?: (err: Error | null) => void) {
+    super(filename, mode ?? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, callback);
+    this.configure('busyTimeout', 15_000);
+  }
+}
+const sqliteModule = { ...sqlite3, Database: PatientDatabase };
+
+const common: Options = {
+  logging: false,
+  define: { underscored: true, timestamps: true },
+};
+
+export async function openDatabase(url: string, log?: Logger): Promise<Database> {
+  const sequelize = url.startsWith('sqlite:') ? await openSqlite(url) : await openMysql(url, log);
+  const dialect: Dialect = sequelize.getDialect() === 'sqlite' ? 'sqlite' : 'mysql';
+  await sequelize.authenticate();
+  return { sequelize, dialect, close: () => sequelize.close() };
+}
+
+async function openSqlite(url: string): Promise<Sequelize> {
+  const storage = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') || ':memory:';
+  if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+  const sequelize = new Sequelize({
+    ...common,
+    dialect: 'sqlite',
+    dialectModule: sqliteModule,
+    storage,
+    transactionType: Transaction.TYPES.IMMEDIATE,
+  });
+  if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode=WAL');
+  return sequelize;
+}
+
+async function openMysql(url: string, log?: Logger): Promise<Sequelize> {
+  const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
+  const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
+  if (!/^[A-Za-z0-9_]+$/.test(database)) {
+    throw new Error(`DATABASE_URL names no usable database (letters, digits and _ only): "${database}"`);
+  }
+  await createMysqlDatabaseIfMissing(u, database, log);
+  return new Sequelize(database, decodeURIComponent(u.username), decodeURIComponent(u.password), {
+    ...common,
+    dialect: 'mysql',
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    timezone: '+00:00',
+    pool: { max: 10, min: 0, idle: 10_000, acquire: 30_000 },
+    dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false },
+    define: { ...common.define, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+  });
+}
+
+async function createMysqlDatabaseIfMissing(u: URL, database: string, log?: Logger): Promise<void> {
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  });
+  try {
+    const [result] = await conn.query(
+      `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+    );
+    if ((result as { warningStatus?: number }).warningStatus === 0) log?.info({ database }, 'created database');
+  } finally {
+    await conn.end();
+  }
+}
+
+/** Drops a MySQL/MariaDB database: for tests that made their own. */
+export async function dropMysqlDatabase(url: string): Promise<void> {
+  const u = new URL(url);
+  const database = u.pathname.replace(/^\//, '');
+  const conn = await mysql.createConnection({
+    host: u.hostname,
+    port: Number(u.port || 3306),
+    user: decodeURIComponent(u.username),
+    password: decodeURIComponent(u.password),
+  });
+  try {
+    await conn.query(`DROP DATABASE IF EXISTS \`${database}\``);
+  } finally {
+    await conn.end();
+  }
+}

@@ -1,0 +1,8 @@
+/** Every module's migrations, in one list; migrate() orders them by name. */
+import type { Migration } from './migrator.js';
+import { tenancyMigrations } from '../modules/tenancy/tenancy.migrations.js';
+import { authMigrations } from '../modules/auth/auth.migrations.js';
+import { auditMigrations } from '../modules/audit/audit.migrations.js';
+import { demoMigrations } from '../modules/demo/demo.migrations.js';
+
+export const MIGRATIONS: readonly Migration[] = [...tenancyMigrations, ...authMigrations, ...auditMigrations, ...demoMigrations];

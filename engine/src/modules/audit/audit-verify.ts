@@ -1,0 +1,142 @@
+/**
+ * Checks every tenant's audit chain link by link, then checks the chain against the
+ * database as it is now: each audited row must still look as its newest event says.
+ * Reports the first broken link of each chain.
+ */
+import { Op } from 'sequelize';
+import { asSystem } from '../../http/request-context.js';
+import { AuditEvent, AuditHead } from './audit-event.model.js';
+import { GENESIS_HASH, linkHash, type AuditLog } from './audit.service.js';
+import { canonicalJson } from './canonical-json.js';
+
+export interface BrokenLink {
+  tenantId: number;
+  seq: number;
+  eventId: number | null;
+  action: string | null;
+  entity: string | null;
+  reason:
+    | 'hash_mismatch'
+    | 'prev_hash_mismatch'
+    | 'missing_link'
+    | 'head_mismatch'
+    | 'row_differs'
+    | 'row_missing'
+    | 'row_unaudited';
+  detail: string;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  chains: number;
+  events: number;
+  entitiesChecked: number;
+  broken: BrokenLink[];
+}
+
+const PAGE = 2000;
+
+export async function verifyAuditChain(audit: AuditLog, onlyTenant?: number): Promise<VerifyResult> {
+  return asSystem(async () => {
+    const heads = await AuditHead.findAll({
+      where: onlyTenant ? { tenantId: onlyTenant } : {},
+      order: [['tenantId', 'ASC']],
+    });
+    const result: VerifyResult = { ok: true, chains: heads.length, events: 0, entitiesChecked: 0, broken: [] };
+    for (const head of heads) {
+      const { events, broken, latest } = await verifyLinks(head);
+      result.events += events;
+      if (broken) {
+        result.broken.push(broken);
+        continue;
+      }
+      const rowBreak = await verifyRows(audit, head.tenantId, latest);
+      result.entitiesChecked += latest.size;
+      if (rowBreak) result.broken.push(rowBreak);
+    }
+    result.ok = result.broken.length === 0;
+    return result;
+  });
+}
+
+interface Latest {
+  seq: number;
+  eventId: number;
+  action: string;
+  afterJson: string | null;
+}
+
+async function verifyLinks(head: AuditHead): Promise<{ events: number; broken?: BrokenLink; latest: Map<string, Latest> }> {
+  const latest = new Map<string, Latest>();
+  let prevHash = GENESIS_HASH;
+  let expectSeq = 1;
+  let count = 0;
+  for (;;) {
+    const page = await AuditEvent.findAll({
+      where: { tenantId: head.tenantId, seq: { [Op.gte]: expectSeq } },
+      order: [['seq', 'ASC']],
+      limit: PAGE,
+    });
+    for (const e of page) {
+      count++;
+      const at = (reason: BrokenLink['reason'], detail: string): BrokenLink => ({
+        tenantId: head.tenantId,
+        seq: e.seq,
+        eventId: Number(e.id),
+        action: e.action,
+        entity: `${e.entityType}:${e.entityId}`,
+        reason,
+        detail,
+      });
+      if (e.seq !== expectSeq) {
+        return { events: count, latest, broken: { ...at('missing_link', `link ${expectSeq} is missing (next is ${e.seq})`), seq: expectSeq } };
+      }
+      if (e.prevHash !== prevHash) return { events: count, latest, broken: at('prev_hash_mismatch', 'does not point at the link before it') };
+      if (linkHash(prevHash, e) !== e.hash) return { events: count, latest, broken: at('hash_mismatch', 'its content was changed after it was written') };
+      latest.set(`${e.entityType}\u0000${e.entityId}`, { seq: e.seq, eventId: Number(e.id), action: e.action, afterJson: e.afterJson });
+      prevHash = e.hash;
+      expectSeq++;
+    }
+    if (page.length < PAGE) break;
+  }
+  if (expectSeq - 1 !== head.seq || prevHash !== head.hash) {
+    return {
+      events: count,
+      latest,
+      broken: {
+        tenantId: head.tenantId,
+        seq: expectSeq,
+        eventId: null,
+        action: null,
+        entity: null,
+        reason: expectSeq - 1 < head.seq ? 'missing_link' : 'head_mismatch',
+        detail: `the chain ends at link ${expectSeq - 1} but its head says ${head.seq}`,
+      },
+    };
+  }
+  return { events: count, latest };
+}
+
+async function verifyRows(audit: AuditLog, tenantId: number, latest: Map<string, Latest>): Promise<BrokenLink | undefined> {
+  const sorted = [...latest.entries()].sort((a, b) => a[1].seq - b[1].seq);
+  for (const [key, last] of sorted) {
+    const [type, id] = key.split('\u0000') as [string, string];
+    const entity = audit.entity(type);
+    if (!entity) continue;
+    const row = await entity.model.findByPk(id);
+    const now = row ? canonicalJson(entity.snapshot(row)) : null;
+    if (now === last.afterJson) continue;
+    const link = { tenantId, seq: last.seq, eventId: last.eventId, action: last.action, entity: `${type}:${id}` };
+    if (!row) return { ...link, reason: 'row_missing', detail: `${type} ${id} was deleted behind the audit log's back` };
+    if (last.afterJson === null) return { ...link, reason: 'row_unaudited', detail: `${type} ${id} exists but its last event removed it` };
+    return { ...link, reason: 'row_differs', detail: `${type} ${id} differs from its last audited state: ${diffKeys(last.afterJson, now!)}` };
+  }
+  return undefined;
+}
+
+function diffKeys(a: string, b: string): string {
+  const x = JSON.parse(a) as Record<string, unknown>;
+  const y = JSON.parse(b) as Record<string, unknown>;
+  const keys = new Set([...Object.keys(x), ...Object.keys(y)]);
+  return [...keys].filter((k) => JSON.stringify(x[k]) !== JSON.stringify(y[k])).join(', ');
+}

@@ -1,0 +1,142 @@
+/**
+ * The audit chain: every change that matters is appended, in the transaction that makes
+ * the change, as a link holding the hash of the link before it. Editing or deleting a
+ * link — or the audited row itself — behind the API's back is then detectable
+ * (audit-verify.ts).
+ */
+import { createHash } from 'node:crypto';
+import type { Model, ModelStatic, Sequelize, Transaction } from 'sequelize';
+import { currentContext } from '../../http/request-context.js';
+import type { Dialect } from '../../db/database.js';
+import { AuditEvent, AuditHead } from './audit-event.model.js';
+import { canonicalJson } from './canonical-json.js';
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** How an audited entity is snapshotted, so the chain can be checked against the live row. */
+export interface AuditedEntity<M extends Model = Model> {
+  model: ModelStatic<M>;
+  /** The fields that matter, as plain JSON-able data. Never secrets: fingerprint them. */
+  snapshot(row: M): Record<string, unknown>;
+}
+
+export interface AuditRecord {
+  action: string;
+  entityType: string;
+  entityId: string | number;
+  before?: Record<string, unknown> | null;
+  after?: Record<string, unknown> | null;
+  /** Defaults to the request context's tenant. */
+  tenantId?: number;
+}
+
+/** What a link's hash covers. */
+export type LinkFields = Pick<
+  AuditEvent,
+  'tenantId' | 'seq' | 'at' | 'actorId' | 'actorName' | 'action' | 'entityType' | 'entityId' | 'beforeJson' | 'afterJson' | 'requestId'
+>;
+
+export function linkHash(prevHash: string, e: LinkFields): string {
+  const body = canonicalJson({
+    tenantId: e.tenantId,
+    seq: e.seq,
+    at: new Date(e.at).toISOString(),
+    actorId: e.actorId ?? null,
+    actorName: e.actorName,
+    action: e.action,
+    entityType: e.entityType,
+    entityId: String(e.entityId),
+    before: e.beforeJson ?? null,
+    after: e.afterJson ?? null,
+    requestId: e.requestId ?? null,
+  });
+  return createHash('sha256').update(prevHash).update('\n').update(body).digest('hex');
+}
+
+export class AuditLog {
+  private readonly entities = new Map<string, AuditedEntity>();
+
+  constructor(
+    private readonly sequelize: Sequelize,
+    private readonly dialect: Dialect,
+  ) {}
+
+  /** Modules declare their audited entities once, at start. */
+  registerEntity<M extends Model>(type: string, entity: AuditedEntity<M>): void {
+    this.entities.set(type, entity as unknown as AuditedEntity);
+  }
+
+  entity(type: string): AuditedEntity | undefined {
+    return this.entities.get(type);
+  }
+
+  registeredTypes(): string[] {
+    return [...this.entities.keys()];
+  }
+
+  /** Snapshot of a row of a registered entity type. */
+  snapshot(type: string, row: Model | null): Record<string, unknown> | null {
+    if (!row) return null;
+    const e = this.entities.get(type);
+    if (!e) throw new Error(`audit: entity type ${type} is not registered`);
+    return e.snapshot(row);
+  }
+
+  /** Records that a row of a registered entity changed: before and after are snapshotted. */
+  async recordChange(
+    tx: Transaction,
+    action: string,
+    type: string,
+    id: string | number,
+    before: Model | null,
+    after: Model | null,
+    tenantId?: number,
+  ): Promise<AuditEvent> {
+    return this.record(tx, {
+      action,
+      entityType: type,
+      entityId: id,
+      before: this.snapshot(type, before),
+      after: this.snapshot(type, after),
+      tenantId,
+    });
+  }
+
+  /** Appends one link to the tenant's chain inside the caller's transaction. */
+  async record(tx: Transaction, input: AuditRecord): Promise<AuditEvent> {
+    const ctx = currentContext();
+    const tenantId = input.tenantId ?? ctx?.tenantId;
+    if (tenantId === undefined) throw new Error('audit: no tenant for the event');
+    const head = await this.lockHead(tx, tenantId);
+    const at = new Date(Math.floor(Date.now()));
+    const fields = {
+      tenantId,
+      seq: head.seq + 1,
+      at,
+      actorId: ctx?.actor?.id ?? null,
+      actorName: ctx?.actor?.username ?? 'system',
+      action: input.action,
+      entityType: input.entityType,
+      entityId: String(input.entityId),
+      beforeJson: input.before ? canonicalJson(input.before) : null,
+      afterJson: input.after ? canonicalJson(input.after) : null,
+      requestId: ctx?.requestId ?? null,
+    };
+    const hash = linkHash(head.hash, fields);
+    const event = await AuditEvent.create({ ...fields, prevHash: head.hash, hash }, { transaction: tx });
+    await AuditHead.update({ seq: fields.seq, hash }, { where: { tenantId }, transaction: tx });
+    return event;
+  }
+
+  /** The chain's head row, locked until the transaction ends (created on first use). */
+  private async lockHead(tx: Transaction, tenantId: number): Promise<AuditHead> {
+    const insert =
+      this.dialect === 'mysql'
+        ? 'INSERT IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)'
+        : 'INSERT OR IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)';
+    await this.sequelize.query(insert, { replacements: [tenantId, GENESIS_HASH], transaction: tx });
+    const head = await AuditHead.findByPk(tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
+    if (!head) throw new Error('audit: chain head vanished');
+    return head;
+  }
+}
