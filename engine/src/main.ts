@@ -44,9 +44,18 @@ export interface Engine {
   stop(): Promise<void>;
 }
 
-export async function createEngine(config: Config, log: Log = createLog(config.logLevel)): Promise<Engine> {
+export interface Core {
+  db: Database;
+  services: Engine['services'];
+}
+
+/**
+ * Database, models and services without HTTP: the engine and the command-line tools
+ * (audit:verify, admin:create) share it. `migrate: false` leaves the schema untouched.
+ */
+export async function createCore(config: Config, log: Log, opts: { migrate: boolean }): Promise<Core> {
   const db = await openDatabase(config.databaseUrl, log.scoped('db'));
-  await migrate(db.sequelize, db.dialect, MIGRATIONS, log.scoped('db'));
+  if (opts.migrate) await migrate(db.sequelize, db.dialect, MIGRATIONS, log.scoped('db'));
 
   for (const model of [Tenant, Waterworks, Village, User, AuditEvent, AuditHead]) model.initModel(db.sequelize);
 
@@ -54,6 +63,12 @@ export async function createEngine(config: Config, log: Log = createLog(config.l
   const tokens = new Tokens(loadOrCreateSecret(config.dataDir, config.jwtSecret), config.tokenTtlMinutes);
   const auth = new AuthService(db.sequelize, audit, tokens, log.scoped('auth'));
   const tenancy = new TenancyService(db.sequelize, audit);
+  return { db, services: { audit, auth, tenancy } };
+}
+
+export async function createEngine(config: Config, log: Log = createLog(config.logLevel)): Promise<Engine> {
+  const { db, services } = await createCore(config, log, { migrate: true });
+  const { audit, auth, tenancy } = services;
 
   if (config.demo) await seedDemo({ sequelize: db.sequelize, tenancy, auth, log: log.scoped('demo') }, config.demoPassword);
 
