@@ -131,6 +131,31 @@ async function verifyRows(audit: AuditLog, tenantId: number, latest: Map<string,
     if (last.afterJson === null) return { ...link, reason: 'row_unaudited', detail: `${type} ${id} exists but its last event removed it` };
     return { ...link, reason: 'row_differs', detail: `${type} ${id} differs from its last audited state: ${diffKeys(last.afterJson, now!)}` };
   }
+  return findUnauditedRow(audit, tenantId, latest);
+}
+
+/** A row of an audited type that no event ever recorded was inserted behind the log's back. */
+async function findUnauditedRow(audit: AuditLog, tenantId: number, latest: Map<string, Latest>): Promise<BrokenLink | undefined> {
+  for (const type of audit.registeredTypes()) {
+    const { model } = audit.entity(type)!;
+    const pk = model.primaryKeyAttribute;
+    const where = 'tenantId' in model.getAttributes() ? { tenantId } : { [pk]: tenantId };
+    const rows = await model.findAll({ attributes: [pk], where, raw: true });
+    for (const row of rows as unknown as Record<string, unknown>[]) {
+      const id = String(row[pk]);
+      if (!latest.has(`${type}\u0000${id}`)) {
+        return {
+          tenantId,
+          seq: 0,
+          eventId: null,
+          action: null,
+          entity: `${type}:${id}`,
+          reason: 'row_unaudited',
+          detail: `${type} ${id} exists but no audit event ever recorded it`,
+        };
+      }
+    }
+  }
   return undefined;
 }
 

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { roles, type ApiRouter } from '../../http/api-router.js';
-import { AuditEvent } from './audit-event.model.js';
 import type { AuditLog } from './audit.service.js';
 import { verifyAuditChain } from './audit-verify.js';
 
@@ -37,28 +36,7 @@ export function auditRoutes(api: ApiRouter, audit: AuditLog): void {
       }),
       response: z.object({ items: z.array(eventSchema), total: z.number().int() }),
     },
-    async ({ query }) => {
-      const where = Object.fromEntries(
-        Object.entries({ action: query.action, entityType: query.entityType, entityId: query.entityId }).filter(([, v]) => v),
-      );
-      const { rows, count } = await AuditEvent.findAndCountAll({ where, order: [['seq', 'DESC']], limit: query.limit, offset: query.offset });
-      return {
-        total: count,
-        items: rows.map((e) => ({
-          id: Number(e.id),
-          seq: e.seq,
-          at: new Date(e.at).toISOString(),
-          actorName: e.actorName,
-          action: e.action,
-          entityType: e.entityType,
-          entityId: e.entityId,
-          before: e.beforeJson ? JSON.parse(e.beforeJson) : null,
-          after: e.afterJson ? JSON.parse(e.afterJson) : null,
-          requestId: e.requestId,
-          hash: e.hash,
-        })),
-      };
-    },
+    async ({ query }) => audit.list(query),
   );
 
   api.route(

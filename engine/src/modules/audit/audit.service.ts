@@ -139,4 +139,28 @@ export class AuditLog {
     if (!head) throw new Error('audit: chain head vanished');
     return head;
   }
+
+  /** The current tenant's events, newest first, as the API shows them. */
+  async list(q: { action?: string; entityType?: string; entityId?: string; limit: number; offset: number }) {
+    const where = Object.fromEntries(
+      Object.entries({ action: q.action, entityType: q.entityType, entityId: q.entityId }).filter(([, v]) => v),
+    );
+    const { rows, count } = await AuditEvent.findAndCountAll({ where, order: [['seq', 'DESC']], limit: q.limit, offset: q.offset });
+    return {
+      total: count,
+      items: rows.map((e) => ({
+        id: Number(e.id),
+        seq: e.seq,
+        at: new Date(e.at).toISOString(),
+        actorName: e.actorName,
+        action: e.action,
+        entityType: e.entityType,
+        entityId: e.entityId,
+        before: e.beforeJson ? (JSON.parse(e.beforeJson) as unknown) : null,
+        after: e.afterJson ? (JSON.parse(e.afterJson) as unknown) : null,
+        requestId: e.requestId,
+        hash: e.hash,
+      })),
+    };
+  }
 }
