@@ -8,7 +8,7 @@
 // Test files: engine/src/**/*.unit.test.ts (pure, no database), engine/src/**/*.int.test.ts
 // (a real engine on a real database: run once per dialect), e2e/<area>/*.e2e.ts
 // (Chromium through playwright-core against a real engine).
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -118,12 +118,15 @@ if (target === 'all') {
 }
 if (target !== 'integration' && target !== 'e2e') {
   await nodeTests('unit (engine)', '-', unitFiles);
-  if (appSpecs.length) {
-    const r = await runCommand('unit (apps)', 'npx', ['vitest', 'run', '--config', 'portal/vitest.config.ts']);
-    const m = /Tests\s+(?:(\d+) failed \| )?(\d+) passed(?: \| (\d+) skipped)?/.exec(r.out.replace(/\x1b\[[0-9;]*m/g, ''));
+  // the apps' specs run in Angular's unit-test builder (Vitest, jsdom), one app at a time
+  for (const app of ['portal', 'mobile', 'handheld']) {
+    if (!appSpecs.some((f) => f.startsWith(`${app}/`))) continue;
+    const r = await runCommand(`unit (${app})`, 'npx', ['ng', 'test', app, '--watch=false']);
+    const plain = r.out.replace(/\u001b\[[0-9;]*m/g, '');
+    const m = /Tests\s+(?:(\d+) failed \| )?(\d+) passed(?: \| (\d+) skipped)?/.exec(plain);
     const fail = Number(m?.[1] ?? 0);
     const pass = Number(m?.[2] ?? 0);
-    results.push({ label: 'unit (apps)', dialect: '-', tests: pass + fail, pass, fail, skipped: Number(m?.[3] ?? 0), seconds: r.seconds, ok: r.code === 0 });
+    results.push({ label: `unit (${app})`, dialect: '-', tests: pass + fail, pass, fail, skipped: Number(m?.[3] ?? 0), seconds: r.seconds, ok: r.code === 0 && !!m });
   }
 }
 if (target !== 'unit' && target !== 'e2e') {
