@@ -4,7 +4,11 @@
  * a client on loopback. Prints one JSON line: requests per second and latency percentiles
  * per dialect.
  */
-import { createTestDatabase, startTestServer, type TestDialect } from '../engine/src/testing/harness.js';
+import {
+  createTestDatabase,
+  startTestServer,
+  type TestDialect,
+} from '../engine/src/testing/harness.js';
 
 const seconds = Number(process.argv[2] ?? 5);
 const concurrency = Number(process.argv[3] ?? 8);
@@ -31,8 +35,19 @@ async function measure(dialect: TestDialect) {
       }),
     );
     latencies.sort((a, b) => a - b);
-    const pct = (p: number) => Number((latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(2));
-    return { requestsPerSecond: Math.round(latencies.length / seconds), p50Ms: pct(0.5), p95Ms: pct(0.95), p99Ms: pct(0.99), errors };
+    const pct = (p: number) =>
+      Number(
+        (latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0).toFixed(
+          2,
+        ),
+      );
+    return {
+      requestsPerSecond: Math.round(latencies.length / seconds),
+      p50Ms: pct(0.5),
+      p95Ms: pct(0.95),
+      p99Ms: pct(0.99),
+      errors,
+    };
   } finally {
     await server.stop();
   }
@@ -40,4 +55,13 @@ async function measure(dialect: TestDialect) {
 
 const sqlite = await measure('sqlite');
 const mysql = await measure('mysql');
-console.log(JSON.stringify({ bench: 'api', endpoint: 'GET /api/v1/waterworks', seconds, concurrency, sqlite, mysql }));
+console.log(
+  JSON.stringify({
+    bench: 'api',
+    endpoint: 'GET /api/v1/waterworks',
+    seconds,
+    concurrency,
+    sqlite,
+    mysql,
+  }),
+);

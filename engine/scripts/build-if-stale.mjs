@@ -34,7 +34,11 @@ function mtime(p) {
 
 function run(cmd, args) {
   console.log(`> ${cmd} ${args.join(' ')}`);
-  const r = spawnSync(cmd, args, { cwd: ROOT, stdio: 'inherit', shell: process.platform === 'win32' });
+  const r = spawnSync(cmd, args, {
+    cwd: ROOT,
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+  });
   if (r.status !== 0) {
     console.error(`build failed: ${cmd} ${args.join(' ')}`);
     process.exit(r.status ?? 1);
@@ -42,11 +46,25 @@ function run(cmd, args) {
 }
 
 const r = (...p) => path.join(ROOT, ...p);
-const shared = ['angular.json', 'tsconfig.json', 'package-lock.json', 'engine/src/domain', 'portal/shared'].map((p) => r(p));
+const shared = [
+  'angular.json',
+  'tsconfig.json',
+  'package-lock.json',
+  'engine/src/domain',
+  'portal/shared',
+].map((p) => r(p));
 
 export function buildEngineIfStale() {
   const out = r('engine/dist/main.js');
-  if (mtime(out) >= Math.max(newest(r('engine/src')), mtime(r('engine/tsconfig.json')), mtime(r('engine/tsconfig.build.json')))) return;
+  if (
+    mtime(out) >=
+    Math.max(
+      newest(r('engine/src')),
+      mtime(r('engine/tsconfig.json')),
+      mtime(r('engine/tsconfig.build.json')),
+    )
+  )
+    return;
   fs.rmSync(r('engine/dist'), { recursive: true, force: true });
   run('npx', ['tsc', '-p', 'engine/tsconfig.build.json']);
 }

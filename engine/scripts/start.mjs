@@ -6,6 +6,9 @@ import { ROOT, buildAppsIfStale, buildEngineIfStale } from './build-if-stale.mjs
 buildEngineIfStale();
 buildAppsIfStale();
 
-const child = spawn(process.execPath, [path.join(ROOT, 'engine/dist/main.js')], { cwd: ROOT, stdio: 'inherit' });
+const child = spawn(process.execPath, [path.join(ROOT, 'engine/dist/main.js')], {
+  cwd: ROOT,
+  stdio: 'inherit',
+});
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));

@@ -16,9 +16,31 @@ import { ROOT, buildAppsIfStale } from './build-if-stale.mjs';
 
 /** Which folders hold each area's tests (the areas the issues name). */
 const AREAS = {
-  foundation: ['engine/src/config', 'engine/src/db', 'engine/src/http', 'engine/src/log', 'engine/src/cli', 'engine/src/domain/thai-date', 'engine/src/domain/tax-id', 'engine/src/modules/auth', 'engine/src/modules/tenancy', 'engine/src/modules/audit', 'engine/src/modules/demo', 'e2e/foundation', 'portal/', 'mobile/', 'handheld/'],
+  foundation: [
+    'engine/src/config',
+    'engine/src/db',
+    'engine/src/http',
+    'engine/src/log',
+    'engine/src/cli',
+    'engine/src/domain/thai-date',
+    'engine/src/domain/tax-id',
+    'engine/src/modules/auth',
+    'engine/src/modules/tenancy',
+    'engine/src/modules/audit',
+    'engine/src/modules/demo',
+    'e2e/foundation',
+    'portal/',
+    'mobile/',
+    'handheld/',
+  ],
   workflow: ['engine/src/workflow', 'e2e/workflow'],
-  billing: ['engine/src/domain/billing', 'engine/src/modules/registry', 'engine/src/modules/billing', 'engine/src/modules/readings', 'e2e/billing'],
+  billing: [
+    'engine/src/domain/billing',
+    'engine/src/modules/registry',
+    'engine/src/modules/billing',
+    'engine/src/modules/readings',
+    'e2e/billing',
+  ],
   payments: ['engine/src/modules/payments', 'e2e/payments'],
   studio: ['e2e/studio'],
   debt: ['engine/src/modules/debt', 'e2e/debt'],
@@ -32,7 +54,9 @@ const AREAS = {
 const target = process.argv[2] ?? 'all';
 const KINDS = ['unit', 'integration', 'e2e'];
 if (target !== 'all' && !AREAS[target] && !KINDS.includes(target)) {
-  console.error(`unknown test target "${target}": all, ${KINDS.join(', ')}, ${Object.keys(AREAS).join(', ')}`);
+  console.error(
+    `unknown test target "${target}": all, ${KINDS.join(', ')}, ${Object.keys(AREAS).join(', ')}`,
+  );
   process.exit(2);
 }
 
@@ -60,15 +84,23 @@ function inTarget(file) {
 const unitFiles = walk('engine/src', (f) => f.endsWith('.unit.test.ts')).filter(inTarget);
 const intFiles = walk('engine/src', (f) => f.endsWith('.int.test.ts')).filter(inTarget);
 const e2eFiles = walk('e2e', (f) => f.endsWith('.e2e.ts')).filter(inTarget);
-const appSpecs = walk('.', (f) => /^(portal|mobile|handheld)\/.*\.spec\.ts$/.test(f)).filter(inTarget);
+const appSpecs = walk('.', (f) => /^(portal|mobile|handheld)\/.*\.spec\.ts$/.test(f)).filter(
+  inTarget,
+);
 
 const results = [];
 
 function runCommand(label, cmd, args, env = {}) {
   return new Promise((resolve) => {
     const started = Date.now();
-    console.log(`\n━━ ${label} ━━  ${cmd} ${args.join(' ').slice(0, 160)}${args.join(' ').length > 160 ? '…' : ''}`);
-    const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    console.log(
+      `\n━━ ${label} ━━  ${cmd} ${args.join(' ').slice(0, 160)}${args.join(' ').length > 160 ? '…' : ''}`,
+    );
+    const child = spawn(cmd, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let out = '';
     child.stdout.on('data', (d) => {
       out += d;
@@ -78,7 +110,9 @@ function runCommand(label, cmd, args, env = {}) {
       out += d;
       process.stderr.write(d);
     });
-    child.on('close', (code) => resolve({ code: code ?? 1, out, seconds: (Date.now() - started) / 1000 }));
+    child.on('close', (code) =>
+      resolve({ code: code ?? 1, out, seconds: (Date.now() - started) / 1000 }),
+    );
   });
 }
 
@@ -89,18 +123,51 @@ function count(out, key) {
 
 async function nodeTests(label, dialect, files, env = {}) {
   if (!files.length) {
-    results.push({ label, dialect, tests: 0, pass: 0, fail: 0, skipped: 0, seconds: 0, ok: true, note: 'no tests in this area yet' });
+    results.push({
+      label,
+      dialect,
+      tests: 0,
+      pass: 0,
+      fail: 0,
+      skipped: 0,
+      seconds: 0,
+      ok: true,
+      note: 'no tests in this area yet',
+    });
     return;
   }
-  const r = await runCommand(`${label} (${dialect})`, process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], env);
+  const r = await runCommand(
+    `${label} (${dialect})`,
+    process.execPath,
+    ['--import', 'tsx', '--test', '--test-reporter=spec', ...files],
+    env,
+  );
   const pass = count(r.out, 'pass');
   const fail = count(r.out, 'fail') + count(r.out, 'cancelled');
-  results.push({ label, dialect, tests: count(r.out, 'tests'), pass, fail, skipped: count(r.out, 'skipped'), seconds: r.seconds, ok: r.code === 0 && fail === 0 });
+  results.push({
+    label,
+    dialect,
+    tests: count(r.out, 'tests'),
+    pass,
+    fail,
+    skipped: count(r.out, 'skipped'),
+    seconds: r.seconds,
+    ok: r.code === 0 && fail === 0,
+  });
 }
 
 async function step(label, cmd, args) {
   const r = await runCommand(label, cmd, args);
-  results.push({ label, dialect: '-', tests: null, pass: null, fail: null, skipped: null, seconds: r.seconds, ok: r.code === 0 });
+  results.push({
+    label,
+    dialect: '-',
+    tests: null,
+    pass: null,
+    fail: null,
+    skipped: null,
+    seconds: r.seconds,
+    ok: r.code === 0,
+  });
 }
 
 async function mysqlReachable() {
@@ -122,26 +189,59 @@ if (target !== 'integration' && target !== 'e2e') {
   for (const app of ['portal', 'mobile', 'handheld']) {
     if (!appSpecs.some((f) => f.startsWith(`${app}/`))) continue;
     const r = await runCommand(`unit (${app})`, 'npx', ['ng', 'test', app, '--watch=false']);
-    const plain = r.out.replace(/\u001b\[[0-9;]*m/g, '');
+    const plain = r.out.replace(new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g'), '');
     const m = /Tests\s+(?:(\d+) failed \| )?(\d+) passed(?: \| (\d+) skipped)?/.exec(plain);
     const fail = Number(m?.[1] ?? 0);
     const pass = Number(m?.[2] ?? 0);
-    results.push({ label: `unit (${app})`, dialect: '-', tests: pass + fail, pass, fail, skipped: Number(m?.[3] ?? 0), seconds: r.seconds, ok: r.code === 0 && !!m });
+    results.push({
+      label: `unit (${app})`,
+      dialect: '-',
+      tests: pass + fail,
+      pass,
+      fail,
+      skipped: Number(m?.[3] ?? 0),
+      seconds: r.seconds,
+      ok: r.code === 0 && !!m,
+    });
   }
 }
 if (target !== 'unit' && target !== 'e2e') {
   await nodeTests('integration', 'sqlite', intFiles, { PRAPA_TEST_DIALECT: 'sqlite' });
   if (intFiles.length && !(await mysqlReachable())) {
-    console.error('\nMariaDB is not reachable at TEST_MYSQL_URL (default 127.0.0.1:3306): start it (see README) — .ci/run does.');
-    results.push({ label: 'integration', dialect: 'mysql', tests: 0, pass: 0, fail: 1, skipped: 0, seconds: 0, ok: false, note: 'MariaDB not reachable' });
+    console.error(
+      '\nMariaDB is not reachable at TEST_MYSQL_URL (default 127.0.0.1:3306): start it (see README) — .ci/run does.',
+    );
+    results.push({
+      label: 'integration',
+      dialect: 'mysql',
+      tests: 0,
+      pass: 0,
+      fail: 1,
+      skipped: 0,
+      seconds: 0,
+      ok: false,
+      note: 'MariaDB not reachable',
+    });
   } else {
     await nodeTests('integration', 'mysql', intFiles, { PRAPA_TEST_DIALECT: 'mysql' });
   }
 }
 if (target !== 'unit' && target !== 'integration' && e2eFiles.length) {
   if (!fs.existsSync('/usr/bin/chromium')) {
-    console.error('\nChromium is missing at /usr/bin/chromium: apt-get install -y chromium fonts-thai-tlwg (.ci/run does).');
-    results.push({ label: 'browser (chromium)', dialect: 'sqlite', tests: 0, pass: 0, fail: 1, skipped: 0, seconds: 0, ok: false, note: 'Chromium missing' });
+    console.error(
+      '\nChromium is missing at /usr/bin/chromium: apt-get install -y chromium fonts-thai-tlwg (.ci/run does).',
+    );
+    results.push({
+      label: 'browser (chromium)',
+      dialect: 'sqlite',
+      tests: 0,
+      pass: 0,
+      fail: 1,
+      skipped: 0,
+      seconds: 0,
+      ok: false,
+      note: 'Chromium missing',
+    });
   } else {
     buildAppsIfStale();
     await nodeTests('browser (chromium)', 'sqlite', e2eFiles, { PRAPA_TEST_DIALECT: 'sqlite' });
@@ -152,14 +252,18 @@ if (target !== 'unit' && target !== 'integration' && e2eFiles.length) {
 const pad = (s, n) => String(s ?? '').padEnd(n);
 const lpad = (s, n) => String(s ?? '').padStart(n);
 console.log(`\n━━ Prapa test summary (${target}) ━━`);
-console.log(`${pad('suite', 22)}${pad('dialect', 9)}${lpad('tests', 6)}${lpad('pass', 6)}${lpad('fail', 6)}${lpad('skip', 6)}${lpad('sec', 8)}  result`);
+console.log(
+  `${pad('suite', 22)}${pad('dialect', 9)}${lpad('tests', 6)}${lpad('pass', 6)}${lpad('fail', 6)}${lpad('skip', 6)}${lpad('sec', 8)}  result`,
+);
 for (const r of results) {
   console.log(
     `${pad(r.label, 22)}${pad(r.dialect, 9)}${lpad(r.tests ?? '', 6)}${lpad(r.pass ?? '', 6)}${lpad(r.fail ?? '', 6)}${lpad(r.skipped ?? '', 6)}${lpad(r.seconds.toFixed(1), 8)}  ${r.ok ? 'ok' : 'FAILED'}${r.note ? ` (${r.note})` : ''}`,
   );
 }
 const passed = results.reduce((a, r) => a + (r.pass ?? 0), 0);
-const failed = results.reduce((a, r) => a + (r.fail ?? 0), 0) + results.filter((r) => r.tests === null && !r.ok).length;
+const failed =
+  results.reduce((a, r) => a + (r.fail ?? 0), 0) +
+  results.filter((r) => r.tests === null && !r.ok).length;
 const skipped = results.reduce((a, r) => a + (r.skipped ?? 0), 0);
 const ok = results.every((r) => r.ok);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);

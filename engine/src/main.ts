@@ -53,24 +53,39 @@ export interface Core {
  * Database, models and services without HTTP: the engine and the command-line tools
  * (audit:verify, admin:create) share it. `migrate: false` leaves the schema untouched.
  */
-export async function createCore(config: Config, log: Log, opts: { migrate: boolean }): Promise<Core> {
+export async function createCore(
+  config: Config,
+  log: Log,
+  opts: { migrate: boolean },
+): Promise<Core> {
   const db = await openDatabase(config.databaseUrl, log.scoped('db'));
   if (opts.migrate) await migrate(db.sequelize, db.dialect, MIGRATIONS, log.scoped('db'));
 
-  for (const model of [Tenant, Waterworks, Village, User, AuditEvent, AuditHead]) model.initModel(db.sequelize);
+  for (const model of [Tenant, Waterworks, Village, User, AuditEvent, AuditHead])
+    model.initModel(db.sequelize);
 
   const audit = new AuditLog(db.sequelize, db.dialect);
-  const tokens = new Tokens(loadOrCreateSecret(config.dataDir, config.jwtSecret), config.tokenTtlMinutes);
+  const tokens = new Tokens(
+    loadOrCreateSecret(config.dataDir, config.jwtSecret),
+    config.tokenTtlMinutes,
+  );
   const auth = new AuthService(db.sequelize, audit, tokens, log.scoped('auth'));
   const tenancy = new TenancyService(db.sequelize, audit);
   return { db, services: { audit, auth, tenancy } };
 }
 
-export async function createEngine(config: Config, log: Log = createLog(config.logLevel)): Promise<Engine> {
+export async function createEngine(
+  config: Config,
+  log: Log = createLog(config.logLevel),
+): Promise<Engine> {
   const { db, services } = await createCore(config, log, { migrate: true });
   const { audit, auth, tenancy } = services;
 
-  if (config.demo) await seedDemo({ sequelize: db.sequelize, tenancy, auth, log: log.scoped('demo') }, config.demoPassword);
+  if (config.demo)
+    await seedDemo(
+      { sequelize: db.sequelize, tenancy, auth, log: log.scoped('demo') },
+      config.demoPassword,
+    );
 
   const api = new ApiRouter();
   healthRoutes(api, db.sequelize, db.dialect, VERSION);
@@ -120,7 +135,10 @@ async function main(): Promise<void> {
   const log = createLog(config.logLevel);
   const engine = await createEngine(config, log);
   const port = await engine.listen();
-  log.pino.info({ port, database: engine.db.dialect }, `Prapa is running at http://localhost:${port}/`);
+  log.pino.info(
+    { port, database: engine.db.dialect },
+    `Prapa is running at http://localhost:${port}/`,
+  );
   let stopping = false;
   const shutdown = (signal: string) => {
     if (stopping) return;

@@ -34,7 +34,8 @@ async function run(): Promise<number> {
     console.error(USAGE);
     return values.help ? 0 : 2;
   }
-  const password = process.env['PRAPA_ADMIN_PASSWORD'] ?? (await ask('Password for the new administrator: '));
+  const password =
+    process.env['PRAPA_ADMIN_PASSWORD'] ?? (await ask('Password for the new administrator: '));
   if (password.length < 8) {
     console.error('The password needs at least 8 characters.');
     return 2;
@@ -43,15 +44,23 @@ async function run(): Promise<number> {
   const { db, services } = await createCore(config, createLog('warn'), { migrate: true });
   try {
     const tenants = await asSystem(() => Tenant.findAll());
-    let tenant = values['tenant-code'] ? tenants.find((t) => t.code === values['tenant-code']) : tenants.length === 1 ? tenants[0] : undefined;
+    let tenant = values['tenant-code']
+      ? tenants.find((t) => t.code === values['tenant-code'])
+      : tenants.length === 1
+        ? tenants[0]
+        : undefined;
     if (!tenant) {
       if (tenants.length > 0 && !values['tenant-name']) {
-        console.error(`Name the tenant with --tenant-code (one of: ${tenants.map((t) => t.code).join(', ')}).`);
+        console.error(
+          `Name the tenant with --tenant-code (one of: ${tenants.map((t) => t.code).join(', ')}).`,
+        );
         return 2;
       }
       const { 'tenant-code': code, 'tenant-name': name, 'tax-id': taxId, address } = values;
       if (!code || !name || !taxId || !address) {
-        console.error('There is no tenant yet: give --tenant-code, --tenant-name, --tax-id and --address.');
+        console.error(
+          'There is no tenant yet: give --tenant-code, --tenant-name, --tax-id and --address.',
+        );
         return 2;
       }
       tenant = await services.tenancy.createTenant({ code, name, taxId, address });
@@ -59,7 +68,13 @@ async function run(): Promise<number> {
     }
     const t = tenant;
     const user = await asTenant(t.id, () =>
-      services.auth.createUser({ username: values.username!, displayName: values.name!, kind: 'staff', roles: ['admin'], password }),
+      services.auth.createUser({
+        username: values.username!,
+        displayName: values.name!,
+        kind: 'staff',
+        roles: ['admin'],
+        password,
+      }),
     );
     console.log(`Created administrator ${user.username} of ${t.name}.`);
     return 0;

@@ -15,7 +15,12 @@ interface Setting<S extends z.ZodType> {
   doc: string;
 }
 
-function setting<S extends z.ZodType>(env: string, defaultText: string, schema: S, doc: string): Setting<S> {
+function setting<S extends z.ZodType>(
+  env: string,
+  defaultText: string,
+  schema: S,
+  doc: string,
+): Setting<S> {
   return { env, defaultText, schema, doc };
 }
 
@@ -24,34 +29,79 @@ const flag = z
   .transform((v) => v === '1' || v === 'true' || v === 'yes');
 
 export const SETTINGS = {
-  port: setting('PORT', '8080', z.coerce.number().int().min(0).max(65535).default(8080), 'HTTP port the engine listens on (0 picks a free port).'),
+  port: setting(
+    'PORT',
+    '8080',
+    z.coerce.number().int().min(0).max(65535).default(8080),
+    'HTTP port the engine listens on (0 picks a free port).',
+  ),
   host: setting('HOST', '0.0.0.0', z.string().default('0.0.0.0'), 'Address to listen on.'),
-  dataDir: setting('PRAPA_DATA_DIR', './data', z.string().default('./data'), 'Folder for the SQLite database, the signing key and uploaded files.'),
+  dataDir: setting(
+    'PRAPA_DATA_DIR',
+    './data',
+    z.string().default('./data'),
+    'Folder for the SQLite database, the signing key and uploaded files.',
+  ),
   databaseUrl: setting(
     'DATABASE_URL',
     'sqlite:<PRAPA_DATA_DIR>/prapa.sqlite',
     z.string().optional(),
     'Database: `sqlite:<file>` (default) or `mysql://user:pass@host:3306/db` for MySQL/MariaDB (the database is created if missing).',
   ),
-  demo: setting('PRAPA_DEMO', '1', flag.default(true), 'Seed the demo อบต. and its data into an empty database (`0` seeds nothing).'),
-  demoPassword: setting('PRAPA_DEMO_PASSWORD', 'prapa-demo', z.string().min(6).default('prapa-demo'), 'Password of every demo user.'),
+  demo: setting(
+    'PRAPA_DEMO',
+    '1',
+    flag.default(true),
+    'Seed the demo อบต. and its data into an empty database (`0` seeds nothing).',
+  ),
+  demoPassword: setting(
+    'PRAPA_DEMO_PASSWORD',
+    'prapa-demo',
+    z.string().min(6).default('prapa-demo'),
+    'Password of every demo user.',
+  ),
   jwtSecret: setting(
     'PRAPA_JWT_SECRET',
     'generated into <PRAPA_DATA_DIR>/jwt-secret',
     z.string().min(32).optional(),
     'Secret that signs sign-in tokens (at least 32 characters). Set the same value on every engine process.',
   ),
-  tokenTtlMinutes: setting('PRAPA_TOKEN_TTL_MINUTES', '480', z.coerce.number().int().min(1).default(480), 'How long a sign-in token is valid, in minutes.'),
+  tokenTtlMinutes: setting(
+    'PRAPA_TOKEN_TTL_MINUTES',
+    '480',
+    z.coerce.number().int().min(1).default(480),
+    'How long a sign-in token is valid, in minutes.',
+  ),
   loginMaxFailures: setting(
     'PRAPA_LOGIN_MAX_FAILURES',
     '5',
     z.coerce.number().int().min(1).default(5),
     'Failed sign-ins allowed per user name and address within the window before answering 429.',
   ),
-  loginWindowMinutes: setting('PRAPA_LOGIN_WINDOW_MINUTES', '15', z.coerce.number().int().min(1).default(15), 'The failed sign-in window, in minutes.'),
-  logLevel: setting('LOG_LEVEL', 'info', z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'), 'Log level (pino).'),
-  appsDir: setting('PRAPA_APPS_DIR', './dist', z.string().default('./dist'), 'Folder holding the built portal, mobile and handheld apps.'),
-  trustProxy: setting('PRAPA_TRUST_PROXY', '0', flag.default(false), 'Trust X-Forwarded-* headers (set behind a reverse proxy).'),
+  loginWindowMinutes: setting(
+    'PRAPA_LOGIN_WINDOW_MINUTES',
+    '15',
+    z.coerce.number().int().min(1).default(15),
+    'The failed sign-in window, in minutes.',
+  ),
+  logLevel: setting(
+    'LOG_LEVEL',
+    'info',
+    z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    'Log level (pino).',
+  ),
+  appsDir: setting(
+    'PRAPA_APPS_DIR',
+    './dist',
+    z.string().default('./dist'),
+    'Folder holding the built portal, mobile and handheld apps.',
+  ),
+  trustProxy: setting(
+    'PRAPA_TRUST_PROXY',
+    '0',
+    flag.default(false),
+    'Trust X-Forwarded-* headers (set behind a reverse proxy).',
+  ),
 } as const;
 
 type Settings = typeof SETTINGS;
@@ -79,15 +129,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const r = raw as Raw;
   const dataDir = path.resolve(r.dataDir);
   const databaseUrl = r.databaseUrl ?? `sqlite:${path.join(dataDir, 'prapa.sqlite')}`;
-  const dialect = databaseUrl.startsWith('mysql:') || databaseUrl.startsWith('mariadb:') ? 'mysql' : 'sqlite';
+  const dialect =
+    databaseUrl.startsWith('mysql:') || databaseUrl.startsWith('mariadb:') ? 'mysql' : 'sqlite';
   if (dialect === 'sqlite' && !databaseUrl.startsWith('sqlite:')) {
-    throw new ConfigError(`Invalid configuration:\n  DATABASE_URL: expected sqlite:<file> or mysql://…, got ${databaseUrl}`);
+    throw new ConfigError(
+      `Invalid configuration:\n  DATABASE_URL: expected sqlite:<file> or mysql://…, got ${databaseUrl}`,
+    );
   }
   return { ...r, dataDir, appsDir: path.resolve(r.appsDir), databaseUrl, dialect };
 }
 
 /** README's configuration table, in Markdown. */
 export function configTable(): string {
-  const rows = Object.values(SETTINGS).map((s) => `| \`${s.env}\` | \`${s.defaultText}\` | ${s.doc} |`);
+  const rows = Object.values(SETTINGS).map(
+    (s) => `| \`${s.env}\` | \`${s.defaultText}\` | ${s.doc} |`,
+  );
   return ['| variable | default | meaning |', '| --- | --- | --- |', ...rows].join('\n');
 }

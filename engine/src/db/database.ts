@@ -2,6 +2,7 @@
  * The database: Sequelize on SQLite (the zero-setup default) or MySQL/MariaDB.
  * Everything dialect-specific about opening a connection lives here.
  */
+import { AsyncLocalStorage } from 'node:async_hooks';
 import fs from 'node:fs';
 import path from 'node:path';
 import mysql from 'mysql2/promise';
@@ -43,7 +44,8 @@ export async function openDatabase(url: string, log?: Logger): Promise<Database>
 
 async function openSqlite(url: string): Promise<Sequelize> {
   const storage = url.slice('sqlite:'.length).replace(/^\/\/(?=\/)/, '') || ':memory:';
-  if (storage !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
+  if (storage !== ':memory:')
+    fs.mkdirSync(path.dirname(path.resolve(storage)), { recursive: true });
   const sequelize = new Sequelize({
     ...common,
     dialect: 'sqlite',
@@ -52,14 +54,39 @@ async function openSqlite(url: string): Promise<Sequelize> {
     transactionType: Transaction.TYPES.IMMEDIATE,
   });
   if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode=WAL');
+  queueTransactions(sequelize);
   return sequelize;
+}
+
+/**
+ * SQLite has one writer at a time, and node-sqlite3 waits out a busy lock on one of
+ * libuv's four threads. With more transactions waiting to BEGIN IMMEDIATE than there
+ * are threads, the one holding the lock cannot get a thread to COMMIT: every writer
+ * stalls until its busy timeout and most fail with SQLITE_BUSY (ten parallel
+ * sign-ins were enough). So on SQLite, managed transactions take turns in the
+ * process instead. One nested inside another (without passing it) runs at once, as
+ * before, rather than waiting for itself.
+ */
+function queueTransactions(sequelize: Sequelize): void {
+  const begin = sequelize.transaction.bind(sequelize) as (...args: unknown[]) => Promise<unknown>;
+  const inTurn = new AsyncLocalStorage<true>();
+  let tail: Promise<unknown> = Promise.resolve();
+  const queued = (...args: unknown[]): Promise<unknown> => {
+    if (typeof args[args.length - 1] !== 'function' || inTurn.getStore()) return begin(...args);
+    const turn = tail.then(() => inTurn.run(true, () => begin(...args)));
+    tail = turn.catch(() => undefined);
+    return turn;
+  };
+  sequelize.transaction = queued as Sequelize['transaction'];
 }
 
 async function openMysql(url: string, log?: Logger): Promise<Sequelize> {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
   if (!/^[A-Za-z0-9_]+$/.test(database)) {
-    throw new Error(`DATABASE_URL names no usable database (letters, digits and _ only): "${database}"`);
+    throw new Error(
+      `DATABASE_URL names no usable database (letters, digits and _ only): "${database}"`,
+    );
   }
   await createMysqlDatabaseIfMissing(u, database, log);
   return new Sequelize(database, decodeURIComponent(u.username), decodeURIComponent(u.password), {
@@ -85,7 +112,8 @@ async function createMysqlDatabaseIfMissing(u: URL, database: string, log?: Logg
     const [result] = await conn.query(
       `CREATE DATABASE IF NOT EXISTS \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
     );
-    if ((result as { warningStatus?: number }).warningStatus === 0) log?.info({ database }, 'created database');
+    if ((result as { warningStatus?: number }).warningStatus === 0)
+      log?.info({ database }, 'created database');
   } finally {
     await conn.end();
   }

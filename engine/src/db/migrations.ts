@@ -5,4 +5,9 @@ import { authMigrations } from '../modules/auth/auth.migrations.js';
 import { auditMigrations } from '../modules/audit/audit.migrations.js';
 import { demoMigrations } from '../modules/demo/demo.migrations.js';
 
-export const MIGRATIONS: readonly Migration[] = [...tenancyMigrations, ...authMigrations, ...auditMigrations, ...demoMigrations];
+export const MIGRATIONS: readonly Migration[] = [
+  ...tenancyMigrations,
+  ...authMigrations,
+  ...auditMigrations,
+  ...demoMigrations,
+];

@@ -21,7 +21,9 @@ function scopeTenant(model: string): number | null {
   const ctx = currentContext();
   if (ctx?.system) return null;
   if (ctx?.tenantId === undefined) {
-    throw new TenantScopeError(`${model}: no tenant in the request context (use asSystem() for cross-tenant work)`);
+    throw new TenantScopeError(
+      `${model}: no tenant in the request context (use asSystem() for cross-tenant work)`,
+    );
   }
   return ctx.tenantId;
 }
@@ -70,7 +72,8 @@ export function scopeToTenant<M extends Model>(model: ModelStatic<M>): void {
   m.addHook('beforeBulkCreate', (instances: Model[]) => instances.forEach(stamp));
   m.addHook('beforeUpdate', (instance: Model) => {
     stamp(instance);
-    if (instance.changed('tenantId' as never)) throw new TenantScopeError(`${name}: a row never changes tenant`);
+    if (instance.changed('tenantId' as never))
+      throw new TenantScopeError(`${name}: a row never changes tenant`);
   });
   m.addHook('beforeDestroy', stamp);
 }

@@ -23,7 +23,12 @@ export type Access = 'public' | 'signed-in' | 'staff' | readonly Role[];
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 
-export interface RouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType, R extends z.ZodType> {
+export interface RouteSpec<
+  P extends z.ZodType,
+  Q extends z.ZodType,
+  B extends z.ZodType,
+  R extends z.ZodType,
+> {
   method: Method;
   /** Express path below /api/v1, e.g. `/waterworks/:id`. */
   path: string;
@@ -54,7 +59,11 @@ export class ApiRouter {
   readonly registry = new OpenAPIRegistry();
 
   constructor() {
-    this.registry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    this.registry.registerComponent('securitySchemes', 'bearer', {
+      type: 'http',
+      scheme: 'bearer',
+      bearerFormat: 'JWT',
+    });
   }
 
   route<
@@ -64,7 +73,9 @@ export class ApiRouter {
     R extends z.ZodType = z.ZodUnknown,
   >(
     spec: RouteSpec<P, Q, B, R>,
-    handler: (input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>) => Promise<z.input<R> | void> | z.input<R> | void,
+    handler: (
+      input: HandlerInput<z.output<P>, z.output<Q>, z.output<B>>,
+    ) => Promise<z.input<R> | void> | z.input<R> | void,
   ): void {
     this.document(spec);
     const run: RequestHandler = async (req, res) => {
@@ -126,7 +137,13 @@ const problemSchema = z.object({
   code: z.string(),
   message: z.object({ th: z.string(), en: z.string() }),
   errors: z
-    .array(z.object({ path: z.string(), message: z.object({ th: z.string(), en: z.string() }), line: z.number().optional() }))
+    .array(
+      z.object({
+        path: z.string(),
+        message: z.object({ th: z.string(), en: z.string() }),
+        line: z.number().optional(),
+      }),
+    )
     .optional(),
   requestId: z.string().optional(),
 });
@@ -144,7 +161,11 @@ function checkAccess(access: Access): Actor | undefined {
   return actor;
 }
 
-function parse(schema: z.ZodType | undefined, value: unknown, where: 'params' | 'query' | 'body'): unknown {
+function parse(
+  schema: z.ZodType | undefined,
+  value: unknown,
+  where: 'params' | 'query' | 'body',
+): unknown {
   if (!schema) return {};
   const parsed = schema.safeParse(value ?? (where === 'body' ? undefined : {}));
   if (parsed.success) return parsed.data;

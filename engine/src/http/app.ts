@@ -35,7 +35,8 @@ export function buildApp(parts: AppParts): Express {
         return id;
       },
       autoLogging: { ignore: (req) => !req.url?.startsWith('/api/') },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug'),
+      customLogLevel: (_req, res, err) =>
+        err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'info' : 'debug',
     }),
   );
   app.use(compression());
@@ -47,7 +48,8 @@ export function buildApp(parts: AppParts): Express {
       info: {
         title: 'Prapa API',
         version: parts.version,
-        description: 'ประปา — water utility and citizen services for Thai local governments. Errors are RFC 9457 problem+json with Thai and English messages.',
+        description:
+          'ประปา — water utility and citizen services for Thai local governments. Errors are RFC 9457 problem+json with Thai and English messages.',
       },
       servers: [{ url: '/' }],
     });
@@ -56,7 +58,10 @@ export function buildApp(parts: AppParts): Express {
 
   app.use('/api/v1', express.json({ limit: '2mb' }), parts.authenticate, parts.api.router);
   app.use('/api', (req, res) =>
-    sendProblem(req, res, 404, 'no_such_route', { th: 'ไม่พบ API นี้', en: `No API route ${req.method} ${req.originalUrl}.` }),
+    sendProblem(req, res, 404, 'no_such_route', {
+      th: 'ไม่พบ API นี้',
+      en: `No API route ${req.method} ${req.originalUrl}.`,
+    }),
   );
   serveApps(app, parts.appsDir);
   app.use(problemHandler(parts.log));

@@ -97,10 +97,7 @@ export class TooManyRequestsError extends AppError {
 /** The outside world failed; the operation may succeed later. */
 export class OperationalError extends Error {
   readonly status = 503;
-  constructor(
-    message: string,
-    cause?: unknown,
-  ) {
+  constructor(message: string, cause?: unknown) {
     super(message, { cause });
   }
 }

@@ -13,10 +13,22 @@ const healthSchema = z
   })
   .openapi('Health');
 
-export function healthRoutes(api: ApiRouter, sequelize: Sequelize, dialect: 'sqlite' | 'mysql', version: string): void {
+export function healthRoutes(
+  api: ApiRouter,
+  sequelize: Sequelize,
+  dialect: 'sqlite' | 'mysql',
+  version: string,
+): void {
   const started = Date.now();
   api.route(
-    { method: 'get', path: '/health', summary: 'Is the engine up and its database reachable?', tag: 'system', access: 'public', response: healthSchema },
+    {
+      method: 'get',
+      path: '/health',
+      summary: 'Is the engine up and its database reachable?',
+      tag: 'system',
+      access: 'public',
+      response: healthSchema,
+    },
     async () => {
       try {
         await sequelize.query('SELECT 1');

@@ -4,7 +4,13 @@
  */
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import type { Logger } from 'pino';
-import { AppError, OperationalError, TooManyRequestsError, type FieldError, type Message } from './errors.js';
+import {
+  AppError,
+  OperationalError,
+  TooManyRequestsError,
+  type FieldError,
+  type Message,
+} from './errors.js';
 
 export interface Problem {
   type: string;
@@ -63,7 +69,8 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (err instanceof AppError) {
-      if (err instanceof TooManyRequestsError) res.setHeader('Retry-After', String(err.retryAfterSeconds));
+      if (err instanceof TooManyRequestsError)
+        res.setHeader('Retry-After', String(err.retryAfterSeconds));
       sendProblem(req, res, err.status, err.code, err.messages, err.errors);
       return;
     }
@@ -76,7 +83,10 @@ export function problemHandler(log: Logger): ErrorRequestHandler {
       return;
     }
     if (e?.type === 'entity.too.large') {
-      sendProblem(req, res, 413, 'body_too_large', { th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป', en: 'The request body is too large.' });
+      sendProblem(req, res, 413, 'body_too_large', {
+        th: 'ข้อมูลที่ส่งมามีขนาดใหญ่เกินไป',
+        en: 'The request body is too large.',
+      });
       return;
     }
     if (err instanceof OperationalError) {

@@ -5,7 +5,10 @@
 import type { z } from 'zod';
 import type { FieldError } from './errors.js';
 
-export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+export function zodIssuesToFieldErrors(
+  issues: readonly z.core.$ZodIssue[],
+  prefix = '',
+): FieldError[] {
   return issues.map((issue) => ({
     path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
     code: issue.code,
@@ -16,7 +19,9 @@ export function zodIssuesToFieldErrors(issues: readonly z.core.$ZodIssue[], pref
 function thaiMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined ? 'จำเป็นต้องกรอก' : `ชนิดข้อมูลไม่ถูกต้อง (ต้องเป็น ${typeName(issue.expected)})`;
+      return issue.input === undefined
+        ? 'จำเป็นต้องกรอก'
+        : `ชนิดข้อมูลไม่ถูกต้อง (ต้องเป็น ${typeName(issue.expected)})`;
     case 'too_small':
       return issue.origin === 'string'
         ? `ต้องมีอย่างน้อย ${issue.minimum} ตัวอักษร`

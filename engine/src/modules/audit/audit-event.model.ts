@@ -1,11 +1,21 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 import { scopeToTenant } from '../../db/tenant-scope.js';
 
 /**
  * One link of a tenant's audit chain. Append-only: the service never updates or
  * deletes one, and `hash` covers every field plus the previous link's hash.
  */
-export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreationAttributes<AuditEvent>> {
+export class AuditEvent extends Model<
+  InferAttributes<AuditEvent>,
+  InferCreationAttributes<AuditEvent>
+> {
   declare id: CreationOptional<number>;
   declare tenantId: number;
   /** Position in the tenant's chain, 1, 2, 3 … with no gaps. */
@@ -49,7 +59,10 @@ export class AuditEvent extends Model<InferAttributes<AuditEvent>, InferCreation
 }
 
 /** The newest link of each tenant's chain, locked while a link is appended. */
-export class AuditHead extends Model<InferAttributes<AuditHead>, InferCreationAttributes<AuditHead>> {
+export class AuditHead extends Model<
+  InferAttributes<AuditHead>,
+  InferCreationAttributes<AuditHead>
+> {
   declare tenantId: number;
   declare seq: number;
   declare hash: string;

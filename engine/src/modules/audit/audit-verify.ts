@@ -36,13 +36,22 @@ export interface VerifyResult {
 
 const PAGE = 2000;
 
-export async function verifyAuditChain(audit: AuditLog, onlyTenant?: number): Promise<VerifyResult> {
+export async function verifyAuditChain(
+  audit: AuditLog,
+  onlyTenant?: number,
+): Promise<VerifyResult> {
   return asSystem(async () => {
     const heads = await AuditHead.findAll({
       where: onlyTenant ? { tenantId: onlyTenant } : {},
       order: [['tenantId', 'ASC']],
     });
-    const result: VerifyResult = { ok: true, chains: heads.length, events: 0, entitiesChecked: 0, broken: [] };
+    const result: VerifyResult = {
+      ok: true,
+      chains: heads.length,
+      events: 0,
+      entitiesChecked: 0,
+      broken: [],
+    };
     for (const head of heads) {
       const { events, broken, latest } = await verifyLinks(head);
       result.events += events;
@@ -66,7 +75,9 @@ interface Latest {
   afterJson: string | null;
 }
 
-async function verifyLinks(head: AuditHead): Promise<{ events: number; broken?: BrokenLink; latest: Map<string, Latest> }> {
+async function verifyLinks(
+  head: AuditHead,
+): Promise<{ events: number; broken?: BrokenLink; latest: Map<string, Latest> }> {
   const latest = new Map<string, Latest>();
   let prevHash = GENESIS_HASH;
   let expectSeq = 1;
@@ -89,11 +100,33 @@ async function verifyLinks(head: AuditHead): Promise<{ events: number; broken?: 
         detail,
       });
       if (e.seq !== expectSeq) {
-        return { events: count, latest, broken: { ...at('missing_link', `link ${expectSeq} is missing (next is ${e.seq})`), seq: expectSeq } };
+        return {
+          events: count,
+          latest,
+          broken: {
+            ...at('missing_link', `link ${expectSeq} is missing (next is ${e.seq})`),
+            seq: expectSeq,
+          },
+        };
       }
-      if (e.prevHash !== prevHash) return { events: count, latest, broken: at('prev_hash_mismatch', 'does not point at the link before it') };
-      if (linkHash(prevHash, e) !== e.hash) return { events: count, latest, broken: at('hash_mismatch', 'its content was changed after it was written') };
-      latest.set(`${e.entityType}\u0000${e.entityId}`, { seq: e.seq, eventId: Number(e.id), action: e.action, afterJson: e.afterJson });
+      if (e.prevHash !== prevHash)
+        return {
+          events: count,
+          latest,
+          broken: at('prev_hash_mismatch', 'does not point at the link before it'),
+        };
+      if (linkHash(prevHash, e) !== e.hash)
+        return {
+          events: count,
+          latest,
+          broken: at('hash_mismatch', 'its content was changed after it was written'),
+        };
+      latest.set(`${e.entityType}\u0000${e.entityId}`, {
+        seq: e.seq,
+        eventId: Number(e.id),
+        action: e.action,
+        afterJson: e.afterJson,
+      });
       prevHash = e.hash;
       expectSeq++;
     }
@@ -117,7 +150,11 @@ async function verifyLinks(head: AuditHead): Promise<{ events: number; broken?: 
   return { events: count, latest };
 }
 
-async function verifyRows(audit: AuditLog, tenantId: number, latest: Map<string, Latest>): Promise<BrokenLink | undefined> {
+async function verifyRows(
+  audit: AuditLog,
+  tenantId: number,
+  latest: Map<string, Latest>,
+): Promise<BrokenLink | undefined> {
   const sorted = [...latest.entries()].sort((a, b) => a[1].seq - b[1].seq);
   for (const [key, last] of sorted) {
     const [type, id] = key.split('\u0000') as [string, string];
@@ -126,16 +163,40 @@ async function verifyRows(audit: AuditLog, tenantId: number, latest: Map<string,
     const row = await entity.model.findByPk(id);
     const now = row ? canonicalJson(entity.snapshot(row)) : null;
     if (now === last.afterJson) continue;
-    const link = { tenantId, seq: last.seq, eventId: last.eventId, action: last.action, entity: `${type}:${id}` };
-    if (!row) return { ...link, reason: 'row_missing', detail: `${type} ${id} was deleted behind the audit log's back` };
-    if (last.afterJson === null) return { ...link, reason: 'row_unaudited', detail: `${type} ${id} exists but its last event removed it` };
-    return { ...link, reason: 'row_differs', detail: `${type} ${id} differs from its last audited state: ${diffKeys(last.afterJson, now!)}` };
+    const link = {
+      tenantId,
+      seq: last.seq,
+      eventId: last.eventId,
+      action: last.action,
+      entity: `${type}:${id}`,
+    };
+    if (!row)
+      return {
+        ...link,
+        reason: 'row_missing',
+        detail: `${type} ${id} was deleted behind the audit log's back`,
+      };
+    if (last.afterJson === null)
+      return {
+        ...link,
+        reason: 'row_unaudited',
+        detail: `${type} ${id} exists but its last event removed it`,
+      };
+    return {
+      ...link,
+      reason: 'row_differs',
+      detail: `${type} ${id} differs from its last audited state: ${diffKeys(last.afterJson, now!)}`,
+    };
   }
   return findUnauditedRow(audit, tenantId, latest);
 }
 
 /** A row of an audited type that no event ever recorded was inserted behind the log's back. */
-async function findUnauditedRow(audit: AuditLog, tenantId: number, latest: Map<string, Latest>): Promise<BrokenLink | undefined> {
+async function findUnauditedRow(
+  audit: AuditLog,
+  tenantId: number,
+  latest: Map<string, Latest>,
+): Promise<BrokenLink | undefined> {
   for (const type of audit.registeredTypes()) {
     const { model } = audit.entity(type)!;
     const pk = model.primaryKeyAttribute;

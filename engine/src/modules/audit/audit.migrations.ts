@@ -7,7 +7,11 @@ export const auditMigrations: Migration[] = [
     async up({ qi }) {
       await qi.createTable('audit_events', {
         id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true, allowNull: false },
-        tenant_id: { type: DataTypes.INTEGER, allowNull: false, references: { model: 'tenants', key: 'id' } },
+        tenant_id: {
+          type: DataTypes.INTEGER,
+          allowNull: false,
+          references: { model: 'tenants', key: 'id' },
+        },
         seq: { type: DataTypes.INTEGER, allowNull: false },
         at: { type: DataTypes.DATE(3), allowNull: false },
         actor_id: { type: DataTypes.INTEGER, allowNull: true },
@@ -21,8 +25,13 @@ export const auditMigrations: Migration[] = [
         prev_hash: { type: DataTypes.STRING(64), allowNull: false },
         hash: { type: DataTypes.STRING(64), allowNull: false },
       });
-      await qi.addIndex('audit_events', ['tenant_id', 'seq'], { unique: true, name: 'audit_events_chain' });
-      await qi.addIndex('audit_events', ['tenant_id', 'entity_type', 'entity_id'], { name: 'audit_events_entity' });
+      await qi.addIndex('audit_events', ['tenant_id', 'seq'], {
+        unique: true,
+        name: 'audit_events_chain',
+      });
+      await qi.addIndex('audit_events', ['tenant_id', 'entity_type', 'entity_id'], {
+        name: 'audit_events_entity',
+      });
       await qi.createTable('audit_heads', {
         tenant_id: { type: DataTypes.INTEGER, primaryKey: true, allowNull: false },
         seq: { type: DataTypes.INTEGER, allowNull: false },

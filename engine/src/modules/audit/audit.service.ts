@@ -33,7 +33,17 @@ export interface AuditRecord {
 /** What a link's hash covers. */
 export type LinkFields = Pick<
   AuditEvent,
-  'tenantId' | 'seq' | 'at' | 'actorId' | 'actorName' | 'action' | 'entityType' | 'entityId' | 'beforeJson' | 'afterJson' | 'requestId'
+  | 'tenantId'
+  | 'seq'
+  | 'at'
+  | 'actorId'
+  | 'actorName'
+  | 'action'
+  | 'entityType'
+  | 'entityId'
+  | 'beforeJson'
+  | 'afterJson'
+  | 'requestId'
 >;
 
 export function linkHash(prevHash: string, e: LinkFields): string {
@@ -123,16 +133,22 @@ export class AuditLog {
       requestId: ctx?.requestId ?? null,
     };
     const hash = linkHash(head.hash, fields);
-    const event = await AuditEvent.create({ ...fields, prevHash: head.hash, hash }, { transaction: tx });
+    const event = await AuditEvent.create(
+      { ...fields, prevHash: head.hash, hash },
+      { transaction: tx },
+    );
     await AuditHead.update({ seq: fields.seq, hash }, { where: { tenantId }, transaction: tx });
     return event;
   }
 
   /** The chain's head row, locked until the transaction ends (created on first use). */
   private async lockHead(tx: Transaction, tenantId: number): Promise<AuditHead> {
+    // On MySQL/MariaDB, INSERT IGNORE of an existing head takes a shared lock that the
+    // SELECT … FOR UPDATE below must upgrade: two appenders holding it deadlock.
+    // ON DUPLICATE KEY UPDATE takes the exclusive lock at once, so appenders queue.
     const insert =
       this.dialect === 'mysql'
-        ? 'INSERT IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)'
+        ? 'INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE tenant_id = tenant_id'
         : 'INSERT OR IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)';
     await this.sequelize.query(insert, { replacements: [tenantId, GENESIS_HASH], transaction: tx });
     const head = await AuditHead.findByPk(tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
@@ -141,11 +157,24 @@ export class AuditLog {
   }
 
   /** The current tenant's events, newest first, as the API shows them. */
-  async list(q: { action?: string; entityType?: string; entityId?: string; limit: number; offset: number }) {
+  async list(q: {
+    action?: string;
+    entityType?: string;
+    entityId?: string;
+    limit: number;
+    offset: number;
+  }) {
     const where = Object.fromEntries(
-      Object.entries({ action: q.action, entityType: q.entityType, entityId: q.entityId }).filter(([, v]) => v),
+      Object.entries({ action: q.action, entityType: q.entityType, entityId: q.entityId }).filter(
+        ([, v]) => v,
+      ),
     );
-    const { rows, count } = await AuditEvent.findAndCountAll({ where, order: [['seq', 'DESC']], limit: q.limit, offset: q.offset });
+    const { rows, count } = await AuditEvent.findAndCountAll({
+      where,
+      order: [['seq', 'DESC']],
+      limit: q.limit,
+      offset: q.offset,
+    });
     return {
       total: count,
       items: rows.map((e) => ({

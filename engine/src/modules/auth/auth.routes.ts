@@ -64,7 +64,14 @@ export function authRoutes(api: ApiRouter, auth: AuthService, limiter: RequestHa
   );
 
   api.route(
-    { method: 'get', path: '/me', summary: 'The signed-in user', tag: 'auth', access: 'signed-in', response: userSchema },
+    {
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in user',
+      tag: 'auth',
+      access: 'signed-in',
+      response: userSchema,
+    },
     ({ actor }) => auth.me(actor.id),
   );
 

@@ -64,24 +64,46 @@ export class AuthService {
     });
   }
 
-  async login(username: string, password: string): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
+  async login(
+    username: string,
+    password: string,
+  ): Promise<{ token: string; expiresAt: Date; user: UserDto }> {
+    username = normaliseUsername(username);
     const user = await asSystem(() => User.findOne({ where: { username } }));
-    const ok = user ? await verifyPassword(user.passwordHash, password) : await verifyPassword(await decoyHash(), password);
+    const ok = user
+      ? await verifyPassword(user.passwordHash, password)
+      : await verifyPassword(await decoyHash(), password);
     if (!user || !ok || !user.active) {
-      this.log.warn({ username, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive' }, 'sign-in refused');
+      this.log.warn(
+        { username, reason: !user ? 'unknown_user' : !ok ? 'wrong_password' : 'inactive' },
+        'sign-in refused',
+      );
       throw new UnauthorizedError('invalid_credentials', BAD_LOGIN);
     }
-    const actor: Actor = { id: user.id, username: user.username, roles: user.roles, kind: user.kind };
+    const actor: Actor = {
+      id: user.id,
+      username: user.username,
+      roles: user.roles,
+      kind: user.kind,
+    };
     await asTenant(
       user.tenantId,
       () =>
         this.sequelize.transaction(async (transaction) => {
           await User.update({ lastLoginAt: new Date() }, { where: { id: user.id }, transaction });
-          await this.audit.record(transaction, { action: 'auth.login', entityType: 'session', entityId: user.id });
+          await this.audit.record(transaction, {
+            action: 'auth.login',
+            entityType: 'session',
+            entityId: user.id,
+          });
         }),
       actor,
     );
-    const { token, expiresAt } = await this.tokens.issue({ userId: user.id, tenantId: user.tenantId, tokenVersion: user.tokenVersion });
+    const { token, expiresAt } = await this.tokens.issue({
+      userId: user.id,
+      tenantId: user.tenantId,
+      tokenVersion: user.tokenVersion,
+    });
     return { token, expiresAt, user: await this.toDto(user) };
   }
 
@@ -101,7 +123,12 @@ export class AuthService {
   }
 
   async listUsers(): Promise<UserDto[]> {
-    const users = await User.findAll({ order: [['kind', 'DESC'], ['username', 'ASC']] });
+    const users = await User.findAll({
+      order: [
+        ['kind', 'DESC'],
+        ['username', 'ASC'],
+      ],
+    });
     return Promise.all(users.map((u) => this.toDto(u)));
   }
 
@@ -110,11 +137,14 @@ export class AuthService {
     validateRoles(input.kind, input.roles);
     const clash = await asSystem(() => User.findOne({ where: { username: input.username } }));
     if (clash) {
-      throw new ConflictError('username_taken', { th: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว', en: 'That user name is taken.' }, [
-        { path: 'username', message: { th: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว', en: 'That user name is taken.' } },
-      ]);
+      throw new ConflictError(
+        'username_taken',
+        { th: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว', en: 'That user name is taken.' },
+        [{ path: 'username', message: { th: 'ชื่อผู้ใช้นี้มีผู้ใช้แล้ว', en: 'That user name is taken.' } }],
+      );
     }
-    const passwordHash = typeof input.password === 'string' ? await hashPassword(input.password) : input.password.hash;
+    const passwordHash =
+      typeof input.password === 'string' ? await hashPassword(input.password) : input.password.hash;
     const user = await this.sequelize.transaction(async (transaction) => {
       const u = await User.create(
         {
@@ -143,9 +173,24 @@ export class AuthService {
       kind: user.kind,
       roles: user.roles,
       phone: user.phone ?? null,
-      tenant: { id: tenant.id, code: tenant.code, name: tenant.name, nameEn: tenant.nameEn, logoUrl: tenant.logoUrl ?? null },
+      tenant: {
+        id: tenant.id,
+        code: tenant.code,
+        name: tenant.name,
+        nameEn: tenant.nameEn,
+        logoUrl: tenant.logoUrl ?? null,
+      },
     };
   }
+}
+
+/**
+ * User names are stored in lower case (see the NewUser schema); sign-in matches them
+ * whatever the case and surrounding spaces, the same on SQLite (case-sensitive) and
+ * MySQL/MariaDB (case-insensitive collation).
+ */
+export function normaliseUsername(username: string): string {
+  return username.trim().toLowerCase();
 }
 
 function validateRoles(kind: 'staff' | 'resident', roles: Role[]): void {
@@ -158,8 +203,14 @@ function validateRoles(kind: 'staff' | 'resident', roles: Role[]): void {
       {
         path: 'roles',
         message: {
-          th: kind === 'resident' ? 'ผู้ใช้น้ำมีบทบาท resident เท่านั้น' : 'เจ้าหน้าที่ต้องมีบทบาทเจ้าหน้าที่อย่างน้อยหนึ่งบทบาท',
-          en: kind === 'resident' ? 'A resident has only the resident role.' : 'Staff need at least one staff role.',
+          th:
+            kind === 'resident'
+              ? 'ผู้ใช้น้ำมีบทบาท resident เท่านั้น'
+              : 'เจ้าหน้าที่ต้องมีบทบาทเจ้าหน้าที่อย่างน้อยหนึ่งบทบาท',
+          en:
+            kind === 'resident'
+              ? 'A resident has only the resident role.'
+              : 'Staff need at least one staff role.',
         },
       },
     ]);

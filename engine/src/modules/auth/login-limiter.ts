@@ -8,6 +8,7 @@
 import type { RequestHandler } from 'express';
 import { rateLimit, ipKeyGenerator } from 'express-rate-limit';
 import { TooManyRequestsError } from '../../http/errors.js';
+import { normaliseUsername } from './auth.service.js';
 
 export function loginLimiter(max: number, windowMinutes: number): RequestHandler {
   return rateLimit({
@@ -17,7 +18,11 @@ export function loginLimiter(max: number, windowMinutes: number): RequestHandler
     standardHeaders: 'draft-7',
     legacyHeaders: false,
     keyGenerator: (req) => {
-      const username = typeof req.body?.username === 'string' ? req.body.username.toLowerCase().slice(0, 64) : '';
+      // normalised as sign-in normalises it, or ' admin', 'Admin' … would each get a fresh allowance
+      const username =
+        typeof req.body?.username === 'string'
+          ? normaliseUsername(req.body.username).slice(0, 64)
+          : '';
       return `${ipKeyGenerator(req.ip ?? '')}|${username}`;
     },
     handler: (_req, _res, next, options) => {

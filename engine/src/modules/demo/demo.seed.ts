@@ -40,10 +40,16 @@ async function seedTenant(
   await asTenant(t.id, async () => {
     const ids = new Map<string, number>();
     for (const w of works) ids.set(w.code, (await ctx.tenancy.createWaterworks(w)).id);
-    for (const v of villages) await ctx.tenancy.createVillage({ moo: v.moo, name: v.name, waterworksId: ids.get(v.works) ?? null });
+    for (const v of villages)
+      await ctx.tenancy.createVillage({
+        moo: v.moo,
+        name: v.name,
+        waterworksId: ids.get(v.works) ?? null,
+      });
     const password = { hash: ctx.passwordHash };
     for (const s of staff) await ctx.auth.createUser({ ...s, kind: 'staff', password });
-    for (const r of residents) await ctx.auth.createUser({ ...r, kind: 'resident', roles: ['resident'], password });
+    for (const r of residents)
+      await ctx.auth.createUser({ ...r, kind: 'resident', roles: ['resident'], password });
   });
 }
 
@@ -52,8 +58,22 @@ export const DEMO_SEEDERS: Seeder[] = [
   {
     name: 'foundation.tenants',
     run: async (ctx) => {
-      await seedTenant(ctx, data.MAIN_TENANT, data.MAIN_WATERWORKS, data.MAIN_VILLAGES, data.MAIN_STAFF, data.MAIN_RESIDENTS);
-      await seedTenant(ctx, data.SECOND_TENANT, data.SECOND_WATERWORKS, data.SECOND_VILLAGES, data.SECOND_STAFF, []);
+      await seedTenant(
+        ctx,
+        data.MAIN_TENANT,
+        data.MAIN_WATERWORKS,
+        data.MAIN_VILLAGES,
+        data.MAIN_STAFF,
+        data.MAIN_RESIDENTS,
+      );
+      await seedTenant(
+        ctx,
+        data.SECOND_TENANT,
+        data.SECOND_WATERWORKS,
+        data.SECOND_VILLAGES,
+        data.SECOND_STAFF,
+        [],
+      );
     },
   },
 ];
@@ -65,7 +85,11 @@ export async function seedDemo(
 ): Promise<string[]> {
   return asSystem(async () => {
     const done = new Set(
-      (await deps.sequelize.query<{ name: string }>('SELECT name FROM demo_seed_log', { type: QueryTypes.SELECT })).map((r) => r.name),
+      (
+        await deps.sequelize.query<{ name: string }>('SELECT name FROM demo_seed_log', {
+          type: QueryTypes.SELECT,
+        })
+      ).map((r) => r.name),
     );
     if (done.size === 0 && (await Tenant.count()) > 0) {
       deps.log.info('the database holds a real installation: no demo data seeded');

@@ -14,7 +14,11 @@ export const tenancyMigrations: Migration[] = [
         address: { type: DataTypes.TEXT, allowNull: false },
         phone: { type: DataTypes.STRING(40), allowNull: true },
         logo_url: { type: DataTypes.STRING(500), allowNull: true },
-        promptpay_biller_suffix: { type: DataTypes.STRING(2), allowNull: false, defaultValue: '00' },
+        promptpay_biller_suffix: {
+          type: DataTypes.STRING(2),
+          allowNull: false,
+          defaultValue: '00',
+        },
         ...col.timestamps(),
       });
       await qi.createTable('waterworks', {
@@ -27,7 +31,10 @@ export const tenancyMigrations: Migration[] = [
         longitude: { type: DataTypes.DOUBLE, allowNull: true },
         ...col.timestamps(),
       });
-      await qi.addIndex('waterworks', ['tenant_id', 'code'], { unique: true, name: 'waterworks_tenant_code' });
+      await qi.addIndex('waterworks', ['tenant_id', 'code'], {
+        unique: true,
+        name: 'waterworks_tenant_code',
+      });
       await qi.createTable('villages', {
         id: col.id(),
         tenant_id: col.tenantId(),
@@ -41,7 +48,10 @@ export const tenancyMigrations: Migration[] = [
         name: { type: DataTypes.STRING(200), allowNull: false },
         ...col.timestamps(),
       });
-      await qi.addIndex('villages', ['tenant_id', 'moo'], { unique: true, name: 'villages_tenant_moo' });
+      await qi.addIndex('villages', ['tenant_id', 'moo'], {
+        unique: true,
+        name: 'villages_tenant_moo',
+      });
     },
     async down({ qi }) {
       await qi.dropTable('villages');

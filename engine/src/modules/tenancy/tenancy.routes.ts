@@ -32,7 +32,12 @@ const waterworksSchema = z
   .openapi('Waterworks');
 
 const villageSchema = z
-  .object({ id: z.number().int(), waterworksId: z.number().int().nullable(), moo: z.number().int(), name: z.string() })
+  .object({
+    id: z.number().int(),
+    waterworksId: z.number().int().nullable(),
+    moo: z.number().int(),
+    name: z.string(),
+  })
   .openapi('Village');
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
@@ -40,7 +45,10 @@ const idParams = z.object({ id: z.coerce.number().int().positive() });
 const latitude = z.number().min(-90).max(90).nullable();
 const longitude = z.number().min(-180).max(180).nullable();
 const waterworksBody = z.object({
-  code: z.string().trim().regex(/^[A-Za-z0-9-]{1,20}$/),
+  code: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9-]{1,20}$/),
   name: z.string().trim().min(1).max(200),
   address: z.string().trim().max(1000).nullable().optional(),
   latitude: latitude.optional(),
@@ -57,7 +65,10 @@ const tenantPatch = z.object({
   address: z.string().trim().min(1).max(1000).optional(),
   phone: z.string().trim().max(40).nullable().optional(),
   logoUrl: z.string().trim().max(500).nullable().optional(),
-  promptpayBillerSuffix: z.string().regex(/^\d{2}$/).optional(),
+  promptpayBillerSuffix: z
+    .string()
+    .regex(/^\d{2}$/)
+    .optional(),
 });
 
 const tenantDto = (t: Tenant) => ({
@@ -80,50 +91,136 @@ const waterworksDto = (w: Waterworks & { villageCount?: number }) => ({
   longitude: w.longitude ?? null,
   ...(w.villageCount !== undefined ? { villageCount: w.villageCount } : {}),
 });
-const villageDto = (v: Village) => ({ id: v.id, waterworksId: v.waterworksId ?? null, moo: v.moo, name: v.name });
+const villageDto = (v: Village) => ({
+  id: v.id,
+  waterworksId: v.waterworksId ?? null,
+  moo: v.moo,
+  name: v.name,
+});
 
 export function tenancyRoutes(api: ApiRouter, svc: TenancyService): void {
   const tag = 'tenancy';
   api.route(
-    { method: 'get', path: '/tenant', summary: "The signed-in user's tenant (อบต./เทศบาล)", tag, access: 'signed-in', response: tenantSchema },
+    {
+      method: 'get',
+      path: '/tenant',
+      summary: "The signed-in user's tenant (อบต./เทศบาล)",
+      tag,
+      access: 'signed-in',
+      response: tenantSchema,
+    },
     async ({ tenantId }) => tenantDto(await svc.getTenant(tenantId)),
   );
   api.route(
-    { method: 'patch', path: '/tenant', summary: "Edit the tenant's profile", tag, access: roles('admin'), body: tenantPatch, response: tenantSchema },
+    {
+      method: 'patch',
+      path: '/tenant',
+      summary: "Edit the tenant's profile",
+      tag,
+      access: roles('admin'),
+      body: tenantPatch,
+      response: tenantSchema,
+    },
     async ({ tenantId, body }) => tenantDto(await svc.updateTenant(tenantId, body)),
   );
 
   api.route(
-    { method: 'get', path: '/waterworks', summary: "The tenant's waterworks", tag, access: 'staff', response: z.object({ items: z.array(waterworksSchema) }) },
+    {
+      method: 'get',
+      path: '/waterworks',
+      summary: "The tenant's waterworks",
+      tag,
+      access: 'staff',
+      response: z.object({ items: z.array(waterworksSchema) }),
+    },
     async () => ({ items: (await svc.listWaterworks()).map(waterworksDto) }),
   );
   api.route(
-    { method: 'get', path: '/waterworks/:id', summary: 'One waterworks', tag, access: 'staff', params: idParams, response: waterworksSchema },
+    {
+      method: 'get',
+      path: '/waterworks/:id',
+      summary: 'One waterworks',
+      tag,
+      access: 'staff',
+      params: idParams,
+      response: waterworksSchema,
+    },
     async ({ params }) => waterworksDto(await svc.getWaterworks(params.id)),
   );
   api.route(
-    { method: 'post', path: '/waterworks', summary: 'Add a waterworks', tag, access: roles('admin'), body: waterworksBody, response: waterworksSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/waterworks',
+      summary: 'Add a waterworks',
+      tag,
+      access: roles('admin'),
+      body: waterworksBody,
+      response: waterworksSchema,
+      status: 201,
+    },
     async ({ body }) => waterworksDto(await svc.createWaterworks(body)),
   );
   api.route(
-    { method: 'patch', path: '/waterworks/:id', summary: 'Edit a waterworks', tag, access: roles('admin'), params: idParams, body: waterworksBody.partial(), response: waterworksSchema },
+    {
+      method: 'patch',
+      path: '/waterworks/:id',
+      summary: 'Edit a waterworks',
+      tag,
+      access: roles('admin'),
+      params: idParams,
+      body: waterworksBody.partial(),
+      response: waterworksSchema,
+    },
     async ({ params, body }) => waterworksDto(await svc.updateWaterworks(params.id, body)),
   );
 
   api.route(
-    { method: 'get', path: '/villages', summary: "The tenant's villages (หมู่)", tag, access: 'staff', response: z.object({ items: z.array(villageSchema) }) },
+    {
+      method: 'get',
+      path: '/villages',
+      summary: "The tenant's villages (หมู่)",
+      tag,
+      access: 'staff',
+      response: z.object({ items: z.array(villageSchema) }),
+    },
     async () => ({ items: (await svc.listVillages()).map(villageDto) }),
   );
   api.route(
-    { method: 'get', path: '/villages/:id', summary: 'One village', tag, access: 'staff', params: idParams, response: villageSchema },
+    {
+      method: 'get',
+      path: '/villages/:id',
+      summary: 'One village',
+      tag,
+      access: 'staff',
+      params: idParams,
+      response: villageSchema,
+    },
     async ({ params }) => villageDto(await svc.getVillage(params.id)),
   );
   api.route(
-    { method: 'post', path: '/villages', summary: 'Add a village', tag, access: roles('admin'), body: villageBody, response: villageSchema, status: 201 },
+    {
+      method: 'post',
+      path: '/villages',
+      summary: 'Add a village',
+      tag,
+      access: roles('admin'),
+      body: villageBody,
+      response: villageSchema,
+      status: 201,
+    },
     async ({ body }) => villageDto(await svc.createVillage(body)),
   );
   api.route(
-    { method: 'patch', path: '/villages/:id', summary: 'Edit a village', tag, access: roles('admin'), params: idParams, body: villageBody.partial(), response: villageSchema },
+    {
+      method: 'patch',
+      path: '/villages/:id',
+      summary: 'Edit a village',
+      tag,
+      access: roles('admin'),
+      params: idParams,
+      body: villageBody.partial(),
+      response: villageSchema,
+    },
     async ({ params, body }) => villageDto(await svc.updateVillage(params.id, body)),
   );
 }

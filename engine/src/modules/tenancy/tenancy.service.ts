@@ -88,7 +88,11 @@ export class TenancyService {
     return asSystem(() =>
       this.sequelize.transaction(async (transaction) => {
         const clash = await Tenant.findOne({ where: { taxId: input.taxId }, transaction });
-        if (clash) throw new ConflictError('tenant_exists', { th: 'มีหน่วยงานที่ใช้เลขประจำตัวผู้เสียภาษีนี้แล้ว', en: 'A tenant with that tax ID exists.' });
+        if (clash)
+          throw new ConflictError('tenant_exists', {
+            th: 'มีหน่วยงานที่ใช้เลขประจำตัวผู้เสียภาษีนี้แล้ว',
+            en: 'A tenant with that tax ID exists.',
+          });
         const t = await Tenant.create(input, { transaction });
         await this.audit.recordChange(transaction, 'tenant.create', 'tenant', t.id, null, t, t.id);
         return t;
@@ -102,19 +106,31 @@ export class TenancyService {
     return t;
   }
 
-  async updateTenant(tenantId: number, patch: Partial<Omit<TenantInput, 'code' | 'taxId'>>): Promise<Tenant> {
+  async updateTenant(
+    tenantId: number,
+    patch: Partial<Omit<TenantInput, 'code' | 'taxId'>>,
+  ): Promise<Tenant> {
     return this.sequelize.transaction(async (transaction) => {
       const t = await Tenant.findByPk(tenantId, { transaction, lock: transaction.LOCK.UPDATE });
       if (!t) throw new NotFoundError({ th: 'หน่วยงาน', en: 'Tenant' });
       const before = this.audit.snapshot('tenant', t);
       await t.update(patch, { transaction });
-      await this.audit.record(transaction, { action: 'tenant.update', entityType: 'tenant', entityId: t.id, before, after: this.audit.snapshot('tenant', t) });
+      await this.audit.record(transaction, {
+        action: 'tenant.update',
+        entityType: 'tenant',
+        entityId: t.id,
+        before,
+        after: this.audit.snapshot('tenant', t),
+      });
       return t;
     });
   }
 
-  async listWaterworks(): Promise<Array<Waterworks & { villageCount: number }>> {
-    const [works, villages] = await Promise.all([Waterworks.findAll({ order: [['code', 'ASC']] }), Village.findAll()]);
+  async listWaterworks(): Promise<(Waterworks & { villageCount: number })[]> {
+    const [works, villages] = await Promise.all([
+      Waterworks.findAll({ order: [['code', 'ASC']] }),
+      Village.findAll(),
+    ]);
     return works.map((w) =>
       Object.assign(w, { villageCount: villages.filter((v) => v.waterworksId === w.id).length }),
     );
@@ -130,7 +146,15 @@ export class TenancyService {
     return this.sequelize.transaction(async (transaction) => {
       await this.uniqueCode(input.code, transaction);
       const w = await Waterworks.create(input, { transaction });
-      await this.audit.recordChange(transaction, 'waterworks.create', 'waterworks', w.id, null, w, w.tenantId);
+      await this.audit.recordChange(
+        transaction,
+        'waterworks.create',
+        'waterworks',
+        w.id,
+        null,
+        w,
+        w.tenantId,
+      );
       return w;
     });
   }
@@ -142,7 +166,13 @@ export class TenancyService {
       if (patch.code && patch.code !== w.code) await this.uniqueCode(patch.code, transaction);
       const before = this.audit.snapshot('waterworks', w);
       await w.update(patch, { transaction });
-      await this.audit.record(transaction, { action: 'waterworks.update', entityType: 'waterworks', entityId: w.id, before, after: this.audit.snapshot('waterworks', w) });
+      await this.audit.record(transaction, {
+        action: 'waterworks.update',
+        entityType: 'waterworks',
+        entityId: w.id,
+        before,
+        after: this.audit.snapshot('waterworks', w),
+      });
       return w;
     });
   }
@@ -161,7 +191,15 @@ export class TenancyService {
     return this.sequelize.transaction(async (transaction) => {
       await this.checkVillage(input, null, transaction);
       const v = await Village.create({ waterworksId: null, ...input }, { transaction });
-      await this.audit.recordChange(transaction, 'village.create', 'village', v.id, null, v, v.tenantId);
+      await this.audit.recordChange(
+        transaction,
+        'village.create',
+        'village',
+        v.id,
+        null,
+        v,
+        v.tenantId,
+      );
       return v;
     });
   }
@@ -173,20 +211,36 @@ export class TenancyService {
       await this.checkVillage(patch, v.id, transaction);
       const before = this.audit.snapshot('village', v);
       await v.update(patch, { transaction });
-      await this.audit.record(transaction, { action: 'village.update', entityType: 'village', entityId: v.id, before, after: this.audit.snapshot('village', v) });
+      await this.audit.record(transaction, {
+        action: 'village.update',
+        entityType: 'village',
+        entityId: v.id,
+        before,
+        after: this.audit.snapshot('village', v),
+      });
       return v;
     });
   }
 
-  private async uniqueCode(code: string, transaction: import('sequelize').Transaction): Promise<void> {
+  private async uniqueCode(
+    code: string,
+    transaction: import('sequelize').Transaction,
+  ): Promise<void> {
     if (await Waterworks.findOne({ where: { code }, transaction })) {
       const m = { th: 'รหัสกิจการประปานี้มีอยู่แล้ว', en: 'That waterworks code exists.' };
       throw new ConflictError('waterworks_code_taken', m, [{ path: 'code', message: m }]);
     }
   }
 
-  private async checkVillage(input: Partial<VillageInput>, selfId: number | null, transaction: import('sequelize').Transaction): Promise<void> {
-    if (input.waterworksId != null && !(await Waterworks.findByPk(input.waterworksId, { transaction }))) {
+  private async checkVillage(
+    input: Partial<VillageInput>,
+    selfId: number | null,
+    transaction: import('sequelize').Transaction,
+  ): Promise<void> {
+    if (
+      input.waterworksId != null &&
+      !(await Waterworks.findByPk(input.waterworksId, { transaction }))
+    ) {
       const m = { th: 'ไม่พบกิจการประปานี้', en: 'No such waterworks.' };
       throw new UserError('unknown_waterworks', m, [{ path: 'waterworksId', message: m }]);
     }
@@ -202,7 +256,10 @@ export class TenancyService {
 
 function checkTaxId(taxId: string): void {
   if (!isValidThaiId(taxId)) {
-    const m = { th: 'เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลักที่ถูกต้อง', en: 'The tax ID must be a valid 13-digit number.' };
+    const m = {
+      th: 'เลขประจำตัวผู้เสียภาษีต้องเป็นตัวเลข 13 หลักที่ถูกต้อง',
+      en: 'The tax ID must be a valid 13-digit number.',
+    };
     throw new UserError('invalid_tax_id', m, [{ path: 'taxId', message: m }]);
   }
 }

@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 
 /** A local government (อบต./เทศบาล) using Prapa; the root of every other row. */
 export class Tenant extends Model<InferAttributes<Tenant>, InferCreationAttributes<Tenant>> {

@@ -1,4 +1,11 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 import { scopeToTenant } from '../../db/tenant-scope.js';
 
 /** A village (หมู่บ้าน / หมู่ที่ n) of the tenant, served by one of its waterworks. */

@@ -1,8 +1,18 @@
-import { DataTypes, Model, type CreationOptional, type InferAttributes, type InferCreationAttributes, type Sequelize } from 'sequelize';
+import {
+  DataTypes,
+  Model,
+  type CreationOptional,
+  type InferAttributes,
+  type InferCreationAttributes,
+  type Sequelize,
+} from 'sequelize';
 import { scopeToTenant } from '../../db/tenant-scope.js';
 
 /** A water supply system a tenant runs (e.g. ประปาหมู่ 3 บ้านหนองบัว). */
-export class Waterworks extends Model<InferAttributes<Waterworks>, InferCreationAttributes<Waterworks>> {
+export class Waterworks extends Model<
+  InferAttributes<Waterworks>,
+  InferCreationAttributes<Waterworks>
+> {
   declare id: CreationOptional<number>;
   declare tenantId: CreationOptional<number>;
   declare code: string;
