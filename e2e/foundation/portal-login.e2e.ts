@@ -82,7 +82,8 @@ async function shot(page: Page, name: string): Promise<void> {
   // fonts loaded and transitions (button colours, the off-canvas slide) finished
   await page.evaluate(async () => {
     await document.fonts.ready;
-    await Promise.all(document.getAnimations().map((a) => a.finished));
+    // an animation cancelled on the way (the off-canvas closing) rejects: that is fine too
+    await Promise.all(document.getAnimations().map((a) => a.finished.catch(() => undefined)));
   });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
 }
