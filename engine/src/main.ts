@@ -31,13 +31,15 @@ import { Village } from './modules/tenancy/village.model.js';
 import { Waterworks } from './modules/tenancy/waterworks.model.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { VERSION } from './version.js';
+import { createWorkflow, initWorkflowModels, type Workflow } from './workflow/workflow.js';
+import { workflowRoutes } from './workflow/workflow.routes.js';
 
 export interface Engine {
   config: Config;
   log: Log;
   db: Database;
   app: Express;
-  services: { audit: AuditLog; auth: AuthService; tenancy: TenancyService };
+  services: { audit: AuditLog; auth: AuthService; tenancy: TenancyService; workflow: Workflow };
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /** Stops taking requests, lets open ones finish, closes the database. */
@@ -71,7 +73,14 @@ export async function createCore(
   );
   const auth = new AuthService(db.sequelize, audit, tokens, log.scoped('auth'));
   const tenancy = new TenancyService(db.sequelize, audit);
-  return { db, services: { audit, auth, tenancy } };
+  initWorkflowModels(db.sequelize);
+  const workflow = createWorkflow(
+    db.sequelize,
+    audit,
+    { maxAttempts: config.jobMaxAttempts, baseDelayMs: config.jobRetryBaseMs },
+    log.scoped('workflow'),
+  );
+  return { db, services: { audit, auth, tenancy, workflow } };
 }
 
 export async function createEngine(
@@ -79,19 +88,21 @@ export async function createEngine(
   log: Log = createLog(config.logLevel),
 ): Promise<Engine> {
   const { db, services } = await createCore(config, log, { migrate: true });
-  const { audit, auth, tenancy } = services;
+  const { audit, auth, tenancy, workflow } = services;
 
   if (config.demo)
     await seedDemo(
       { sequelize: db.sequelize, tenancy, auth, log: log.scoped('demo') },
       config.demoPassword,
     );
+  await workflow.deployments.deployShipped(config.processesDir, config.formsDir);
 
   const api = new ApiRouter();
   healthRoutes(api, db.sequelize, db.dialect, VERSION);
   authRoutes(api, auth, loginLimiter(config.loginMaxFailures, config.loginWindowMinutes));
   tenancyRoutes(api, tenancy);
   auditRoutes(api, audit);
+  workflowRoutes(api, workflow);
 
   const app = buildApp({
     log: log.scoped('http'),
@@ -108,15 +119,17 @@ export async function createEngine(
     log,
     db,
     app,
-    services: { audit, auth, tenancy },
+    services,
     listen: () =>
       new Promise((resolve, reject) => {
         server = app.listen(config.port, config.host, (err?: Error) => {
           if (err) return reject(err);
+          if (config.jobPollMs > 0) workflow.jobs.start(config.jobPollMs);
           resolve((server!.address() as AddressInfo).port);
         });
       }),
     stop: async () => {
+      await workflow.jobs.stop();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

@@ -96,6 +96,36 @@ export const SETTINGS = {
     z.string().default('./dist'),
     'Folder holding the built portal, mobile and handheld apps.',
   ),
+  processesDir: setting(
+    'PRAPA_PROCESSES_DIR',
+    './processes',
+    z.string().default('./processes'),
+    'BPMN files deployed to every tenant at start when they changed.',
+  ),
+  formsDir: setting(
+    'PRAPA_FORMS_DIR',
+    './forms',
+    z.string().default('./forms'),
+    'Form.io JSON files deployed to every tenant at start when they changed.',
+  ),
+  jobPollMs: setting(
+    'PRAPA_JOB_POLL_MS',
+    '2000',
+    z.coerce.number().int().min(0).default(2000),
+    'How often due timers and retries are looked for, in ms (0: never — tests run them by hand).',
+  ),
+  jobMaxAttempts: setting(
+    'PRAPA_JOB_MAX_ATTEMPTS',
+    '3',
+    z.coerce.number().int().min(1).default(3),
+    'Attempts of a failing service task before it becomes an incident.',
+  ),
+  jobRetryBaseMs: setting(
+    'PRAPA_JOB_RETRY_BASE_MS',
+    '30000',
+    z.coerce.number().int().min(0).default(30000),
+    'Delay before the first retry of a failed service task, in ms; each next one waits 5× longer.',
+  ),
   trustProxy: setting(
     'PRAPA_TRUST_PROXY',
     '0',
@@ -136,7 +166,15 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       `Invalid configuration:\n  DATABASE_URL: expected sqlite:<file> or mysql://…, got ${databaseUrl}`,
     );
   }
-  return { ...r, dataDir, appsDir: path.resolve(r.appsDir), databaseUrl, dialect };
+  return {
+    ...r,
+    dataDir,
+    appsDir: path.resolve(r.appsDir),
+    processesDir: path.resolve(r.processesDir),
+    formsDir: path.resolve(r.formsDir),
+    databaseUrl,
+    dialect,
+  };
 }
 
 /** README's configuration table, in Markdown. */

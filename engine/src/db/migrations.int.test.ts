@@ -11,6 +11,7 @@ import { openDatabase, type Database } from './database.js';
 import { MIGRATIONS } from './migrations.js';
 import { migrate } from './migrator.js';
 
+/** The foundation's tables; later steps add their own beside them. */
 const FOUNDATION_TABLES = [
   'audit_events',
   'audit_heads',
@@ -21,6 +22,14 @@ const FOUNDATION_TABLES = [
   'villages',
   'waterworks',
 ];
+
+function assertHasTables(actual: string[], expected: string[]): void {
+  assert.deepEqual(
+    expected.filter((t) => !actual.includes(t)),
+    [],
+    `missing tables among ${actual.join(', ')}`,
+  );
+}
 
 async function tables(db: Database): Promise<string[]> {
   const names = (await db.sequelize.getQueryInterface().showAllTables()) as unknown[];
@@ -61,7 +70,7 @@ describe(`migrations on ${testDialect()}`, () => {
   });
 
   it('should create every table of the foundation', async () => {
-    assert.deepEqual(await tables(db), FOUNDATION_TABLES);
+    assertHasTables(await tables(db), FOUNDATION_TABLES);
   });
 
   it('should record each migration in schema_migrations', async () => {
@@ -81,7 +90,7 @@ describe(`migrations on ${testDialect()}`, () => {
 
     // then
     assert.deepEqual(secondRun, []);
-    assert.deepEqual(await tables(db), FOUNDATION_TABLES);
+    assertHasTables(await tables(db), FOUNDATION_TABLES);
     assert.equal(await count(db, 'schema_migrations'), MIGRATIONS.length);
   });
 
@@ -115,7 +124,7 @@ describe(`an engine started with PRAPA_DEMO=0 on ${testDialect()}`, () => {
     try {
       // then
       const db = server.engine.db;
-      assert.deepEqual(await tables(db), FOUNDATION_TABLES);
+      assertHasTables(await tables(db), FOUNDATION_TABLES);
       assert.equal(await count(db, 'tenants'), 0);
       assert.equal(await count(db, 'users'), 0);
       assert.equal(await count(db, 'demo_seed_log'), 0);

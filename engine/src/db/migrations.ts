@@ -4,10 +4,12 @@ import { tenancyMigrations } from '../modules/tenancy/tenancy.migrations.js';
 import { authMigrations } from '../modules/auth/auth.migrations.js';
 import { auditMigrations } from '../modules/audit/audit.migrations.js';
 import { demoMigrations } from '../modules/demo/demo.migrations.js';
+import { workflowMigrations } from '../workflow/workflow.migrations.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   ...tenancyMigrations,
   ...authMigrations,
   ...auditMigrations,
   ...demoMigrations,
+  ...workflowMigrations,
 ];

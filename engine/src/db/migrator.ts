@@ -42,6 +42,11 @@ export async function migrate(
 }
 
 /** Column helpers shared by migrations so every table looks alike. */
+/** LONGTEXT on MySQL/MariaDB (TEXT stops at 64 KB); SQLite's TEXT has no limit and no options. */
+export function longText(dialect: string) {
+  return dialect === 'mysql' ? DataTypes.TEXT('long') : DataTypes.TEXT;
+}
+
 export const col = {
   id: () => ({ type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true, allowNull: false }),
   tenantId: () => ({

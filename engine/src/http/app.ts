@@ -56,7 +56,13 @@ export function buildApp(parts: AppParts): Express {
     res.json(openapi);
   });
 
-  app.use('/api/v1', express.json({ limit: '2mb' }), parts.authenticate, parts.api.router);
+  app.use(
+    '/api/v1',
+    express.json({ limit: '2mb' }),
+    express.text({ type: ['application/xml', 'text/xml', 'application/bpmn+xml'], limit: '5mb' }),
+    parts.authenticate,
+    parts.api.router,
+  );
   app.use('/api', (req, res) =>
     sendProblem(req, res, 404, 'no_such_route', {
       th: 'ไม่พบ API นี้',

@@ -114,6 +114,8 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     PRAPA_APPS_DIR: path.join(REPO_ROOT, 'dist'),
     LOG_LEVEL: process.env['PRAPA_TEST_LOG_LEVEL'] ?? 'silent',
     PRAPA_JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
+    PRAPA_JOB_POLL_MS: '0',
+    PRAPA_JOB_RETRY_BASE_MS: '1000',
     ...opts.env,
   });
   const engine = await createEngine(config, createLog(config.logLevel));
