@@ -116,6 +116,9 @@ export class JobRunner {
             event: job.kind === 'timer' ? 'timer.fired' : 'service.retried',
             data: { jobId: job.id, attempt: job.attempts + 1 },
           },
+          ...(job.kind === 'retry' && {
+            retrying: { elementId: job.elementId, attempts: job.attempts },
+          }),
           alsoInTx: async (tx) => {
             const [n] = await WorkflowJob.update(
               { status: 'done', lockOwner: null, lockExpiresAt: null },
