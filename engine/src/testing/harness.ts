@@ -100,11 +100,22 @@ export interface TestServerOptions {
   /** Reuse a database (e.g. to restart an engine on it). */
   database?: TestDatabase;
   env?: Record<string, string>;
+  /**
+   * Moves the workflow clock this far before the engine listens: an engine that comes
+   * back days later, so that a poller (env PRAPA_JOB_POLL_MS) finds due jobs at start.
+   */
+  clockTravelMs?: number;
 }
 
-export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
-  const database = opts.database ?? (await createTestDatabase());
-  const config = loadConfig({
+/**
+ * The environment a test engine runs with (free loopback port, no job poller, one signing
+ * secret, so a token from one test engine works on another of the same database).
+ */
+export function testEngineEnv(
+  database: TestDatabase,
+  opts: { demo?: boolean; env?: Record<string, string> } = {},
+): Record<string, string> {
+  return {
     PORT: '0',
     HOST: '127.0.0.1',
     PRAPA_DATA_DIR: database.dataDir,
@@ -112,13 +123,21 @@ export async function startTestServer(opts: TestServerOptions = {}): Promise<Tes
     PRAPA_DEMO: opts.demo === false ? '0' : '1',
     PRAPA_DEMO_PASSWORD: DEMO_PASSWORD,
     PRAPA_APPS_DIR: path.join(REPO_ROOT, 'dist'),
+    PRAPA_PROCESSES_DIR: path.join(REPO_ROOT, 'processes'),
+    PRAPA_FORMS_DIR: path.join(REPO_ROOT, 'forms'),
     LOG_LEVEL: process.env['PRAPA_TEST_LOG_LEVEL'] ?? 'silent',
     PRAPA_JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
     PRAPA_JOB_POLL_MS: '0',
     PRAPA_JOB_RETRY_BASE_MS: '1000',
     ...opts.env,
-  });
+  };
+}
+
+export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
+  const database = opts.database ?? (await createTestDatabase());
+  const config = loadConfig(testEngineEnv(database, opts));
   const engine = await createEngine(config, createLog(config.logLevel));
+  if (opts.clockTravelMs) engine.services.workflow.clock.travel(opts.clockTravelMs);
   const port = await engine.listen();
   const baseUrl = `http://127.0.0.1:${port}`;
 

@@ -188,6 +188,51 @@ describe(`complaint through the API on ${testDialect()}`, () => {
       );
     });
 
+    it('should restart the SLA clock when a complaint is reopened, keeping the escalation already made', async () => {
+      // given a complaint escalated to the chief after 3 days, then worked and reopened
+      const { bk, id } = await reported();
+      wf.travelDays(3);
+      await wf.fireDue();
+      const first = await wf.task('chief', bk, 'Task_escalateChief');
+      await wf.completeAt('clerk', bk, 'Task_triage', triage('technician'));
+      await wf.completeAt('technician', bk, 'Task_workTechnician', resolution());
+      await wf.completeAt('resident1', bk, 'Task_confirmation', { confirmed: 'false' });
+      const reopenedAt = wf.workflow.clock.now().getTime();
+
+      // then the SLA timers count again from the reopening
+      let i = await wf.instance(id);
+      assert.deepEqual(
+        i.jobs.map((j) => [j.elementId, Math.round((Date.parse(j.dueAt) - reopenedAt) / DAY_MS)]),
+        [
+          ['Event_sla3Days', 3],
+          ['Event_sla7Days', 7],
+        ],
+      );
+      assert.equal((await wf.task('chief', bk, 'Task_escalateChief')).id, first.id);
+
+      // when 7 days from the first report are over (4 after the reopening)
+      wf.travelDays(4);
+      await wf.fireDue();
+
+      // then the mayor is not told yet; the chief is told again once the first report is done
+      assert.deepEqual(await wf.tasks('mayor', { businessKey: bk }), []);
+      await wf.complete('chief', first.id, instruction());
+      const second = await wf.task('chief', bk, 'Task_escalateChief');
+      assert.notEqual(second.id, first.id);
+
+      // when 7 days have passed since the reopening
+      wf.travelDays(3);
+      await wf.fireDue();
+
+      // then
+      await wf.task('mayor', bk, 'Task_escalateMayor');
+      i = await wf.instance(id);
+      assert.deepEqual(
+        eventsOf(i, 'timer.fired').map((t) => t.elementId),
+        ['Event_sla3Days', 'Event_sla3Days', 'Event_sla7Days'],
+      );
+    });
+
     it('should not escalate a complaint resolved within 3 days', async () => {
       // given
       const { bk, id } = await awaitingConfirmation();

@@ -18,7 +18,7 @@ import type { DeploymentService } from './deployment.service.js';
 import { isFeel, resolveFeel } from './feel.js';
 import type { HandlerRegistry } from './handlers.js';
 import { HistoryEvent, ProcessInstance, WorkflowJob, WorkflowTask } from './instance.models.js';
-import { runStep, type RunAction, type RunResult } from './runner.js';
+import { EngineSession, type RunAction, type RunResult } from './runner.js';
 
 export interface RetryPolicy {
   /** Attempts before an incident (the first run included). */
@@ -45,9 +45,17 @@ interface StepInput {
   alsoInTx?: (tx: Transaction, instance: ProcessInstance) => Promise<void>;
   /** A history entry for what caused this step. */
   cause?: { elementId: string | null; event: string; data?: unknown };
+  /** The retry job this step runs: if its task fails again, the count goes on from there. */
+  retrying?: { elementId: string; attempts: number };
 }
 
+/** How many live engines (instances between steps) one engine process keeps. */
+const LIVE_SESSIONS = 200;
+
 export class InstanceService {
+  /** Live engines by instance id, valid while the instance's rev is the one noted. */
+  private readonly sessions = new Map<number, { session: EngineSession; rev: number }>();
+
   constructor(
     private readonly sequelize: Sequelize,
     private readonly deployments: DeploymentService,
@@ -141,11 +149,12 @@ export class InstanceService {
     const variables = JSON.parse(instance.variables) as Record<string, unknown>;
     if (input.merge) Object.assign(variables, input.merge);
     let result: RunResult;
+    const session = this.takeSession(instance, compiled, input.action);
     try {
-      result = await runStep({
+      result = await session.run({
         compiled,
         name: `instance-${instance.id}`,
-        state: instance.state ? JSON.parse(instance.state) : null,
+        state: !session.live && instance.state ? JSON.parse(instance.state) : null,
         variables,
         action: input.action,
         fireTimers: input.fireTimers ?? new Set(),
@@ -189,13 +198,53 @@ export class InstanceService {
     if (updated !== 1)
       throw new StaleInstanceError(`instance ${instance.id} was advanced by someone else`);
     instance.rev += 1;
+    const rev = instance.rev;
+    if (session.live) tx.afterCommit(() => this.keepSession(instance.id, session, rev));
     instance.status = status;
     instance.variables = JSON.stringify(variables);
 
     await this.syncTasks(tx, instance, def, compiled, result, variables, now);
-    await this.syncJobs(tx, instance, result, now);
-    if (result.failures.length) await this.recordFailures(tx, instance, result, now);
+    await this.syncJobs(tx, instance, compiled, result, now);
+    if (result.failures.length)
+      await this.recordFailures(tx, instance, result, now, input.retrying);
     await this.appendHistory(tx, instance, compiled, result, input.cause, now);
+  }
+
+  /**
+   * The live engine of an instance when it is still at the revision read now, else a new
+   * one that recovers the stored state. Jobs (timers, retries) always recover: a fired
+   * timer and a re-run service task need a recovered engine.
+   */
+  private takeSession(
+    instance: ProcessInstance,
+    compiled: CompiledProcess,
+    action: RunAction,
+  ): EngineSession {
+    const cached = this.sessions.get(instance.id);
+    this.sessions.delete(instance.id);
+    if (
+      cached &&
+      cached.rev === instance.rev &&
+      cached.session.live &&
+      cached.session.compiled === compiled &&
+      action.kind !== 'resume'
+    ) {
+      return cached.session;
+    }
+    if (cached) void cached.session.dispose();
+    return new EngineSession(compiled, `instance-${instance.id}`);
+  }
+
+  private keepSession(id: number, session: EngineSession, rev: number): void {
+    if (this.sessions.size >= LIVE_SESSIONS) {
+      const [oldest, entry] = this.sessions.entries().next().value as [
+        number,
+        { session: EngineSession },
+      ];
+      this.sessions.delete(oldest);
+      void entry.session.dispose();
+    }
+    this.sessions.set(id, { session, rev });
   }
 
   private async runHandler(
@@ -238,11 +287,16 @@ export class InstanceService {
     variables: Record<string, unknown>,
     now: Date,
   ) {
-    const open = await WorkflowTask.findAll({
-      where: { instanceId: instance.id, status: 'open' },
-      transaction: tx,
-    });
     const waitingUserTasks = result.waits.filter((w) => compiled.userTasks.has(w.elementId));
+    // open tasks exist only where a user task waited before this step
+    const hadTasks = unwrap(instance.currentActivities).some((id) => compiled.userTasks.has(id));
+    if (!hadTasks && !waitingUserTasks.length) return;
+    const open = hadTasks
+      ? await WorkflowTask.findAll({
+          where: { instanceId: instance.id, status: 'open' },
+          transaction: tx,
+        })
+      : [];
     const openByExecution = new Map(open.map((t) => [t.executionId, t]));
     const pins = JSON.parse(def.formVersions) as Record<string, number>;
     for (const w of waitingUserTasks) {
@@ -290,7 +344,18 @@ export class InstanceService {
   }
 
   /** Timer jobs: new timers get a job; timers no longer waited on lose theirs. */
-  private async syncJobs(tx: Transaction, instance: ProcessInstance, result: RunResult, now: Date) {
+  private async syncJobs(
+    tx: Transaction,
+    instance: ProcessInstance,
+    compiled: CompiledProcess,
+    result: RunResult,
+    now: Date,
+  ) {
+    // no timer waited before this step and none was set in it: no job to look at
+    const waitedOnTimer = unwrap(instance.currentActivities).some((id) =>
+      compiled.timerElements.has(id),
+    );
+    if (!waitedOnTimer && !result.timers.length) return;
     const pending = await WorkflowJob.findAll({
       where: { instanceId: instance.id, status: 'pending', kind: 'timer' },
       transaction: tx,
@@ -334,6 +399,7 @@ export class InstanceService {
     instance: ProcessInstance,
     result: RunResult,
     now: Date,
+    retrying?: StepInput['retrying'],
   ) {
     for (const f of result.failures) {
       const prior = await WorkflowJob.findOne({
@@ -346,7 +412,11 @@ export class InstanceService {
         order: [['id', 'DESC']],
         transaction: tx,
       });
-      const attempts = (prior && prior.status !== 'done' ? prior.attempts : 0) + 1;
+      // the retry job being run was marked done in this transaction (job-runner.ts): its
+      // attempts still count; a job done earlier (the task succeeded, or an administrator
+      // retried an incident) starts the count afresh
+      const carried = retrying?.elementId === f.elementId ? retrying.attempts : 0;
+      const attempts = (prior && prior.status !== 'done' ? prior.attempts : carried) + 1;
       const exhausted = attempts >= this.retry.maxAttempts;
       const fields = {
         attempts,

@@ -79,7 +79,7 @@ describe(`failing steps on ${testDialect()}`, () => {
       );
     });
 
-    it('should retry with a growing delay, each attempt counted', async () => {
+    it('should retry with a growing delay and raise an incident after the third attempt (regression: every retry counted as the first, so no incident ever came)', async () => {
       // when the first retry falls due and fails
       wf.travel(BASE_MS);
       assert.equal(await wf.fireDue(), 1);
@@ -170,7 +170,7 @@ describe(`failing steps on ${testDialect()}`, () => {
       assertProblem(res, 409, 'no_incident');
     });
 
-    it('should start counting again for a failure after a success', async () => {
+    it('should clear the retry job when a retry succeeds', async () => {
       // given a second instance that fails once and then succeeds
       bank.up = false;
       const { id } = await wf.start('clerk', 'p-invoice', 'INV-2');
