@@ -38,6 +38,8 @@ export interface CompiledProcess {
   messageNames: Map<string, string>;
   /** catching element id → message name (intermediate, boundary, receive task, start) */
   messageCatches: Map<string, string>;
+  /** elements that wait on a timer (catch events, boundary events) */
+  timerElements: Set<string>;
   /** service task id → its camunda:inputParameter list (literal or FEEL values) */
   serviceInputs: Map<string, { name: string; value: string }[]>;
   /** the moddle parse, for validation */
@@ -86,6 +88,7 @@ export function compileProcess(hash: string, parsed: FromXmlResult): CompiledPro
   const userTasks = new Map<string, UserTaskInfo>();
   const messageCatches = new Map<string, string>();
   const serviceInputs = new Map<string, { name: string; value: string }[]>();
+  const timerElements = new Set<string>();
   for (const el of walkFlowElements(process)) {
     if (!el.id) continue;
     const info: ElementInfo = {
@@ -106,6 +109,8 @@ export function compileProcess(hash: string, parsed: FromXmlResult): CompiledPro
     }
     const ref = messageRefOf(el);
     if (ref) messageCatches.set(el.id, messageNames.get(ref) ?? ref);
+    const defs = (el['eventDefinitions'] as ModdleElement[] | undefined) ?? [];
+    if (defs.some((d) => d.$type === 'bpmn:TimerEventDefinition')) timerElements.add(el.id);
     const inputs = inputParameters(el);
     if (inputs.length) serviceInputs.set(el.id, inputs);
   }
@@ -120,6 +125,7 @@ export function compileProcess(hash: string, parsed: FromXmlResult): CompiledPro
     messageNames,
     messageCatches,
     serviceInputs,
+    timerElements,
     moddle: parsed,
   };
 }

@@ -50,6 +50,9 @@ function refused(problems: FieldError[]): UserError {
 }
 
 export class DeploymentService {
+  private readonly formCache = new Map<string, FormDefinition>();
+  private readonly definitionCache = new Map<string, ProcessDefinition>();
+
   constructor(
     private readonly sequelize: Sequelize,
     private readonly audit: AuditLog,
@@ -219,10 +222,16 @@ export class DeploymentService {
     }));
   }
 
+  /** A form version: immutable once deployed, so cached per tenant, key and version. */
   async form(key: string, version: number): Promise<FormDefinition> {
+    const cacheKey = `${currentContext()?.tenantId ?? 'system'}:${key}:${version}`;
+    const hit = this.formCache.get(cacheKey);
+    if (hit) return hit;
     const row = await FormDefinitionRow.findOne({ where: { key, version } });
     if (!row) throw new NotFoundError(FORM);
-    return JSON.parse(await this.source(row.sourceHash)) as FormDefinition;
+    const form = JSON.parse(await this.source(row.sourceHash)) as FormDefinition;
+    remember(this.formCache, cacheKey, form);
+    return form;
   }
 
   private async latestFormVersions(): Promise<Map<string, number>> {
@@ -304,16 +313,26 @@ export class DeploymentService {
     return s.content;
   }
 
-  /** Process definitions by id (tenant-scoped), for instances. */
+  /** Process definitions by id (tenant-scoped), for instances; immutable, so cached. */
   async definitionById(id: number): Promise<ProcessDefinition> {
+    const cacheKey = `${currentContext()?.tenantId ?? 'system'}:${id}`;
+    const hit = this.definitionCache.get(cacheKey);
+    if (hit) return hit;
     const def = await ProcessDefinition.findByPk(id);
     if (!def) throw new NotFoundError(PROCESS);
+    remember(this.definitionCache, cacheKey, def);
     return def;
   }
 
   async definitionsByIds(ids: number[]): Promise<ProcessDefinition[]> {
     return ProcessDefinition.findAll({ where: { id: { [Op.in]: ids } } });
   }
+}
+
+/** A small bounded cache: the oldest entry goes when it is full. */
+function remember<V>(cache: Map<string, V>, key: string, value: V, limit = 500): void {
+  if (cache.size >= limit) cache.delete(cache.keys().next().value as string);
+  cache.set(key, value);
 }
 
 function checkKey(key: string): void {

@@ -12,6 +12,10 @@
  *   with that element in `fireTimers`;
  * - service tasks: run the registered handler; a failure leaves the task waiting and is
  *   retried later as a job.
+ *
+ * An EngineSession can stay alive after a step: the instance service keeps it (keyed by
+ * instance and revision) and runs the next step on it without recovering the state
+ * again, as long as nothing else advanced the instance in between.
  */
 import { EventEmitter } from 'node:events';
 import { Engine } from 'bpmn-engine';
@@ -90,159 +94,229 @@ const NO_SCRIPTS = {
   },
 };
 
-export async function runStep(req: RunRequest): Promise<RunResult> {
-  let pending = 0;
-  let ended = false;
-  let failure: Error | null = null;
-  const timers: { elementId: string; dueAt: Date; ref: object }[] = [];
-  const failures: RunResult['failures'] = [];
-  const events: StepEvent[] = [];
-  const vars = req.variables;
+/** Everything that belongs to one step; the session's closures read the current one. */
+interface StepScope {
+  req: RunRequest;
+  pending: number;
+  timers: { elementId: string; dueAt: Date; ref: object }[];
+  failures: RunResult['failures'];
+  events: StepEvent[];
+}
 
-  const expressions = {
-    resolveExpression(expression: unknown) {
-      return isFeel(expression) ? resolveFeel(expression, vars) : expression;
-    },
-    isExpression: (s: unknown) => isFeel(s),
-    hasExpression: (s: unknown) => isFeel(s),
-  };
+export class EngineSession {
+  private readonly engine: Engine;
+  private readonly listener = new EventEmitter();
+  private execution: Awaited<ReturnType<Engine['execute']>> | undefined;
+  private scope: StepScope | undefined;
+  private ended = false;
+  private failure: Error | null = null;
+  /** False once the session must not run another step (failed, or finished). */
+  reusable = true;
 
-  const timerApi = {
-    executing: [] as unknown[],
-    register(owner: TimerOwner) {
-      return {
-        setTimeout: (cb: (...a: unknown[]) => void, delay: number, ...args: unknown[]) =>
-          timerApi.schedule(owner, cb, delay, args),
-        clearTimeout: (ref: object) => timerApi.clearTimeout(ref),
-      };
-    },
-    schedule(owner: TimerOwner, cb: (...a: unknown[]) => void, delay: number, args: unknown[]) {
-      const elementId = String(owner?.id ?? 'timer');
-      const ref = { timerId: `${elementId}:${timers.length}`, owner };
-      if (req.fireTimers.has(elementId)) {
-        req.fireTimers.delete(elementId);
-        pending++;
-        setImmediate(() => {
-          pending--;
-          cb(...args);
-        });
-        return ref;
-      }
-      // bpmn-elements counts a delay from the system time: a duration runs from the
-      // workflow clock's now, but a date timer falls due on the date it names
-      const dueAt =
-        owner?.timerType === 'timeDate' && owner.expireAt
-          ? new Date(owner.expireAt)
-          : new Date(req.now.getTime() + Math.max(0, delay));
-      timers.push({ elementId, dueAt, ref });
-      return ref;
-    },
-    setTimeout(cb: (...a: unknown[]) => void, delay: number, ...args: unknown[]) {
-      return timerApi.schedule({ id: 'engine' }, cb, delay, args);
-    },
-    clearTimeout(ref: object) {
-      const i = timers.findIndex((t) => t.ref === ref);
-      if (i >= 0) timers.splice(i, 1);
-    },
-  };
+  constructor(
+    readonly compiled: CompiledProcess,
+    name: string,
+  ) {
+    const current = () => {
+      if (!this.scope) throw new Error(`${name}: the engine ran outside a step`);
+      return this.scope;
+    };
+    const expressions = {
+      resolveExpression(expression: unknown) {
+        return isFeel(expression) ? resolveFeel(expression, current().req.variables) : expression;
+      },
+      isExpression: (s: unknown) => isFeel(s),
+      hasExpression: (s: unknown) => isFeel(s),
+    };
 
-  const extensions = {
-    prapaServiceTasks(activity: { type: string; id: string; behaviour: Record<string, unknown> }) {
-      if (!['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'].includes(activity.type))
-        return;
-      const topic = String(activity.behaviour['topic'] ?? '');
-      activity.behaviour['Service'] = function PrapaService() {
+    const timerApi = {
+      executing: [] as unknown[],
+      register(owner: TimerOwner) {
         return {
-          execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
-            pending++;
-            req.runService(topic, activity.id).then(
-              (output) => {
-                pending--;
-                if (output) Object.assign(vars, output);
-                callback(null, output ?? {});
-              },
-              (error: unknown) => {
-                pending--;
-                const err = error instanceof Error ? error : new Error(String(error));
-                failures.push({ elementId: activity.id, topic, error: err });
-                events.push({
-                  elementId: activity.id,
-                  elementType: activity.type,
-                  event: 'failed',
-                  at: req.now,
-                  data: { error: err.message },
-                });
-                // no callback: the task stays where it is until the retry job runs it again
-              },
-            );
-          },
+          setTimeout: (cb: (...a: unknown[]) => void, delay: number, ...args: unknown[]) =>
+            timerApi.schedule(owner, cb, delay, args),
+          clearTimeout: (ref: object) => timerApi.clearTimeout(ref),
         };
+      },
+      schedule(owner: TimerOwner, cb: (...a: unknown[]) => void, delay: number, args: unknown[]) {
+        const s = current();
+        const elementId = String(owner?.id ?? 'timer');
+        const ref = { timerId: `${elementId}:${s.timers.length}`, owner };
+        if (s.req.fireTimers.has(elementId)) {
+          s.req.fireTimers.delete(elementId);
+          s.pending++;
+          setImmediate(() => {
+            s.pending--;
+            cb(...args);
+          });
+          return ref;
+        }
+        // bpmn-elements counts a delay from the system time: a duration runs from the
+        // workflow clock's now, but a date timer falls due on the date it names
+        const dueAt =
+          owner?.timerType === 'timeDate' && owner.expireAt
+            ? new Date(owner.expireAt)
+            : new Date(s.req.now.getTime() + Math.max(0, delay));
+        s.timers.push({ elementId, dueAt, ref });
+        return ref;
+      },
+      setTimeout(cb: (...a: unknown[]) => void, delay: number, ...args: unknown[]) {
+        return timerApi.schedule({ id: 'engine' }, cb, delay, args);
+      },
+      clearTimeout(ref: object) {
+        const timers = this.scopeTimers();
+        const i = timers.findIndex((t) => t.ref === ref);
+        if (i >= 0) timers.splice(i, 1);
+      },
+      scopeTimers: () => this.scope?.timers ?? [],
+    };
+
+    const extensions = {
+      prapaServiceTasks(activity: {
+        type: string;
+        id: string;
+        behaviour: Record<string, unknown>;
+      }) {
+        if (!['bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask'].includes(activity.type))
+          return;
+        const topic = String(activity.behaviour['topic'] ?? '');
+        activity.behaviour['Service'] = function PrapaService() {
+          return {
+            execute(_message: unknown, callback: (err: Error | null, output?: unknown) => void) {
+              const s = current();
+              s.pending++;
+              s.req.runService(topic, activity.id).then(
+                (output) => {
+                  s.pending--;
+                  if (output) Object.assign(s.req.variables, output);
+                  callback(null, output ?? {});
+                },
+                (error: unknown) => {
+                  s.pending--;
+                  const err = error instanceof Error ? error : new Error(String(error));
+                  s.failures.push({ elementId: activity.id, topic, error: err });
+                  s.events.push({
+                    elementId: activity.id,
+                    elementType: activity.type,
+                    event: 'failed',
+                    at: s.req.now,
+                    data: { error: err.message },
+                  });
+                  // no callback: the task stays where it is until the retry job runs it again
+                },
+              );
+            },
+          };
+        };
+      },
+    };
+
+    this.engine = new Engine({
+      name,
+      sourceContext: compiled.sourceContext as never,
+      expressions: expressions as never,
+      timers: timerApi as never,
+      extensions: extensions as never,
+      scripts: NO_SCRIPTS as never,
+      disableDummyScript: true,
+      Logger: SILENT_LOGGER as never,
+    });
+    const record = (event: StepEvent['event']) => (api: { id: string; type: string }) => {
+      const s = this.scope;
+      s?.events.push({ elementId: api.id, elementType: api.type, event, at: s.req.now });
+    };
+    this.listener.on('activity.start', record('started'));
+    this.listener.on('activity.end', record('ended'));
+    this.listener.on('activity.wait', record('waiting'));
+    this.engine.once('end', () => {
+      this.ended = true;
+    });
+    this.engine.once('error', (err: Error) => {
+      this.failure = err;
+    });
+  }
+
+  /** True when the engine holds a running execution that the next step can use as it is. */
+  get live(): boolean {
+    return !!this.execution && !this.ended && !this.failure && this.reusable;
+  }
+
+  async run(req: RunRequest): Promise<RunResult> {
+    const scope: StepScope = { req, pending: 0, timers: [], failures: [], events: [] };
+    this.scope = scope;
+    try {
+      if (!this.execution) {
+        if (req.state) {
+          this.engine.recover(structuredClone(req.state) as never);
+          this.execution = await this.engine.resume({ listener: this.listener });
+        } else {
+          this.execution = await this.engine.execute({ listener: this.listener, variables: {} });
+        }
+      }
+      const execution = this.execution;
+      if (req.action.kind === 'signal')
+        execution.signal({ id: req.action.elementId, executionId: req.action.executionId });
+      if (req.action.kind === 'message') execution.signal({ id: req.action.messageId });
+
+      for (let spins = 0; ; spins++) {
+        await new Promise((r) => setImmediate(r));
+        if (this.ended || this.failure) break;
+        if (scope.pending === 0) {
+          await new Promise((r) => setImmediate(r));
+          if (scope.pending === 0) break;
+        }
+        if (spins > 1_000_000) throw new Error(`${req.name}: the step did not settle`);
+      }
+      if (this.failure) {
+        // not engine.stop(): after an error nothing runs, and stop() would wait for ever for a
+        // 'stop' that never comes (and hold the instance's transaction open meanwhile)
+        this.reusable = false;
+        throw this.failure;
+      }
+      // a failed service task stays "executing": only a recovered engine runs it again
+      if (scope.failures.length) this.reusable = false;
+
+      const waits = this.ended
+        ? []
+        : deepWaits(execution.getPostponed() as unknown as PostponedApi[]);
+      const registered = scope.timers.map(({ elementId, dueAt }) => ({ elementId, dueAt }));
+      let state: Record<string, unknown> | null = null;
+      if (!this.ended) {
+        state = (await this.engine.getState()) as unknown as Record<string, unknown>;
+        for (const d of (state['definitions'] as Record<string, unknown>[] | undefined) ?? [])
+          delete d['source'];
+      }
+      return {
+        state,
+        completed: this.ended,
+        waits,
+        timers: registered,
+        failures: scope.failures,
+        events: scope.events,
       };
-    },
-  };
-
-  const engine = new Engine({
-    name: req.name,
-    sourceContext: req.compiled.sourceContext as never,
-    expressions: expressions as never,
-    timers: timerApi as never,
-    extensions: extensions as never,
-    scripts: NO_SCRIPTS as never,
-    disableDummyScript: true,
-    Logger: SILENT_LOGGER as never,
-  });
-
-  const listener = new EventEmitter();
-  const record = (event: StepEvent['event']) => (api: { id: string; type: string }) => {
-    events.push({ elementId: api.id, elementType: api.type, event, at: req.now });
-  };
-  listener.on('activity.start', record('started'));
-  listener.on('activity.end', record('ended'));
-  listener.on('activity.wait', record('waiting'));
-  engine.once('end', () => {
-    ended = true;
-  });
-  engine.once('error', (err: Error) => {
-    failure = err;
-  });
-
-  let execution;
-  if (req.state) {
-    engine.recover(structuredClone(req.state) as never);
-    execution = await engine.resume({ listener });
-  } else {
-    execution = await engine.execute({ listener, variables: {} });
-  }
-  if (req.action.kind === 'signal')
-    execution.signal({ id: req.action.elementId, executionId: req.action.executionId });
-  if (req.action.kind === 'message') execution.signal({ id: req.action.messageId });
-
-  for (let spins = 0; ; spins++) {
-    await new Promise((r) => setImmediate(r));
-    if (ended || failure) break;
-    if (pending === 0) {
-      await new Promise((r) => setImmediate(r));
-      if (pending === 0) break;
+    } catch (e) {
+      this.reusable = false;
+      throw e;
+    } finally {
+      this.scope = undefined;
     }
-    if (spins > 1_000_000) throw new Error(`${req.name}: the step did not settle`);
-  }
-  if (failure) {
-    // not engine.stop(): after an error nothing runs, and stop() would wait for ever for a
-    // 'stop' that never comes (and hold the instance's transaction open meanwhile)
-    throw failure;
   }
 
-  const waits = ended ? [] : deepWaits(execution.getPostponed() as unknown as PostponedApi[]);
-  const registered = timers.map(({ elementId, dueAt }) => ({ elementId, dueAt }));
-  let state: Record<string, unknown> | null = null;
-  if (!ended) {
-    state = (await engine.getState()) as unknown as Record<string, unknown>;
-    for (const d of (state['definitions'] as Record<string, unknown>[] | undefined) ?? [])
-      delete d['source'];
-    // (a finished engine's stop() never resolves: stop only what still runs)
-    await engine.stop();
+  /** Stops the engine (a finished or failed engine's stop() never resolves: skip those). */
+  async dispose(): Promise<void> {
+    this.reusable = false;
+    if (this.execution && !this.ended && !this.failure) await this.engine.stop();
   }
-  return { state, completed: ended, waits, timers: registered, failures, events };
+}
+
+/** One step on a fresh engine, disposed afterwards. */
+export async function runStep(req: RunRequest): Promise<RunResult> {
+  const session = new EngineSession(req.compiled, req.name);
+  try {
+    return await session.run(req);
+  } finally {
+    await session.dispose();
+  }
 }
 
 interface PostponedApi {

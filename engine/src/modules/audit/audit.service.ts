@@ -65,6 +65,7 @@ export function linkHash(prevHash: string, e: LinkFields): string {
 
 export class AuditLog {
   private readonly entities = new Map<string, AuditedEntity>();
+  private readonly knownHeads = new Set<number>();
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -150,9 +151,16 @@ export class AuditLog {
       this.dialect === 'mysql'
         ? 'INSERT INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?) ON DUPLICATE KEY UPDATE tenant_id = tenant_id'
         : 'INSERT OR IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)';
-    await this.sequelize.query(insert, { replacements: [tenantId, GENESIS_HASH], transaction: tx });
+    // a chain's head row, once made, is never deleted: make it only the first time
+    if (!this.knownHeads.has(tenantId)) {
+      await this.sequelize.query(insert, {
+        replacements: [tenantId, GENESIS_HASH],
+        transaction: tx,
+      });
+    }
     const head = await AuditHead.findByPk(tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
     if (!head) throw new Error('audit: chain head vanished');
+    this.knownHeads.add(tenantId);
     return head;
   }
 
