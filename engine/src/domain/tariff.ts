@@ -3,6 +3,11 @@
  */
 import type { RoundingRule, Satang } from './money.js';
 
+export { METER_SIZES, isMeterSize, type MeterSize } from './meter-size.js';
+export { TariffError } from './tariff-error.js';
+export { calculateBill, blockCharges } from './bill.js';
+export { tariffProblems, type TariffProblem } from './tariff-problems.js';
+
 export interface I18nText {
   th: string;
   en: string;
@@ -23,22 +28,6 @@ export interface TariffCustomerType {
   /** Or: the water is charged as at least this many m³. */
   minimumUnitsM3?: number;
 }
-
-/** Meter size codes in inches. */
-export const METER_SIZES = [
-  '1/2',
-  '3/4',
-  '1',
-  '1 1/2',
-  '2',
-  '3',
-  '4',
-  '6',
-  '8',
-  '12',
-  '16',
-] as const;
-export type MeterSize = (typeof METER_SIZES)[number];
 
 export interface MeterSizeFee {
   meterSize: string;
@@ -103,32 +92,6 @@ export interface Bill {
   vatSatang: Satang;
   roundingSatang: Satang;
   totalSatang: Satang;
-}
-
-/** A bill that cannot be calculated: unknown customer type or meter size, bad consumption. */
-export class TariffError extends Error {
-  readonly code: string;
-  readonly messages: I18nText;
-  /** The input field at fault: 'consumptionM3', 'customerType' or 'meterSize'. */
-  readonly path: string;
-  constructor(code: string, messages: I18nText, path: string) {
-    super(messages.en);
-    this.name = 'TariffError';
-    this.code = code;
-    this.messages = messages;
-    this.path = path;
-  }
-}
-
-export function calculateBill(tariff: Tariff, input: BillInput): Bill {
-  void tariff;
-  void input;
-  throw new Error('not implemented');
-}
-
-export function tariffProblems(t: Tariff): { path: string; message: I18nText }[] {
-  void t;
-  throw new Error('not implemented');
 }
 
 /** The version in force for a period: the latest effectiveFrom on or before periodStart. */
