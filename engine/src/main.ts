@@ -30,6 +30,8 @@ import { Tenant } from './modules/tenancy/tenant.model.js';
 import { Village } from './modules/tenancy/village.model.js';
 import { Waterworks } from './modules/tenancy/waterworks.model.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
+import { initRegistryModels } from './modules/registry/registry.models.js';
+import { RegistryService } from './modules/registry/registry.service.js';
 import { VERSION } from './version.js';
 import { createWorkflow, initWorkflowModels, type Workflow } from './workflow/workflow.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
@@ -39,7 +41,13 @@ export interface Engine {
   log: Log;
   db: Database;
   app: Express;
-  services: { audit: AuditLog; auth: AuthService; tenancy: TenancyService; workflow: Workflow };
+  services: {
+    audit: AuditLog;
+    auth: AuthService;
+    tenancy: TenancyService;
+    registry: RegistryService;
+    workflow: Workflow;
+  };
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
   /** Stops taking requests, lets open ones finish, closes the database. */
@@ -73,6 +81,8 @@ export async function createCore(
   );
   const auth = new AuthService(db.sequelize, audit, tokens, log.scoped('auth'));
   const tenancy = new TenancyService(db.sequelize, audit);
+  initRegistryModels(db.sequelize);
+  const registry = new RegistryService(db.sequelize, audit, tenancy, auth);
   initWorkflowModels(db.sequelize);
   const workflow = createWorkflow(
     db.sequelize,
@@ -80,7 +90,7 @@ export async function createCore(
     { maxAttempts: config.jobMaxAttempts, baseDelayMs: config.jobRetryBaseMs },
     log.scoped('workflow'),
   );
-  return { db, services: { audit, auth, tenancy, workflow } };
+  return { db, services: { audit, auth, tenancy, registry, workflow } };
 }
 
 export async function createEngine(

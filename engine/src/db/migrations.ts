@@ -5,6 +5,7 @@ import { authMigrations } from '../modules/auth/auth.migrations.js';
 import { auditMigrations } from '../modules/audit/audit.migrations.js';
 import { demoMigrations } from '../modules/demo/demo.migrations.js';
 import { workflowMigrations } from '../workflow/workflow.migrations.js';
+import { registryMigrations } from '../modules/registry/registry.migrations.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   ...tenancyMigrations,
@@ -12,4 +13,5 @@ export const MIGRATIONS: readonly Migration[] = [
   ...auditMigrations,
   ...demoMigrations,
   ...workflowMigrations,
+  ...registryMigrations,
 ];

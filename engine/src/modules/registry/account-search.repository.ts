@@ -1,0 +1,157 @@
+/**
+ * The registry's two hot read paths in hand-written SQL, the same on SQLite and
+ * MySQL/MariaDB: the account search (term index, page, count) and billing's keyset pages.
+ * Raw SQL bypasses the tenant scope, so every statement here filters by the tenant
+ * it is given, and the caller passes the request context's tenant.
+ */
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { prefixEnd } from './search-terms.js';
+
+export interface AccountFilter {
+  /** Groups of alternative prefixes: every group must match one of the account's terms. */
+  terms: string[][];
+  villageId?: number;
+  waterworksId?: number;
+  status?: string;
+  /** Only the accounts this resident user is linked to. */
+  residentUserId?: number;
+}
+
+export interface AccountRow {
+  id: number;
+  number: string;
+  status: string;
+  water_user_id: number;
+  name: string;
+  phone: string | null;
+  house_no: string | null;
+  moo: number | null;
+  village_id: number | null;
+  waterworks_id: number;
+  serial: string | null;
+  size: string | null;
+}
+
+export interface BillingRow {
+  id: number;
+  number: string;
+  name: string;
+  customer_type: string;
+  village_id: number | null;
+  moo: number | null;
+  house_no: string | null;
+  route_order: number;
+  status: string;
+  tariff_code: string | null;
+  meter_id: number | null;
+  serial: string | null;
+  size: string | null;
+  digits: number | null;
+  initial_reading: number | null;
+  installed_on: string | Date | null;
+  old_meter_id: number | null;
+  old_final_reading: number | null;
+  old_removed_on: string | Date | null;
+}
+
+export class AccountSearchRepository {
+  constructor(private readonly sequelize: Sequelize) {}
+
+  private where(tenantId: number, f: AccountFilter): { sql: string; params: unknown[] } {
+    const parts: string[] = [];
+    const params: unknown[] = [];
+    const add = (sql: string, ...values: unknown[]) => {
+      parts.push(sql);
+      params.push(...values);
+    };
+    add('a.tenant_id = ?', tenantId);
+    if (f.villageId !== undefined) add('a.village_id = ?', f.villageId);
+    if (f.waterworksId !== undefined) add('a.waterworks_id = ?', f.waterworksId);
+    if (f.status !== undefined) add('a.status = ?', f.status);
+    if (f.residentUserId !== undefined)
+      add(
+        'a.id IN (SELECT r.account_id FROM account_residents r WHERE r.tenant_id = ? AND r.user_id = ?)',
+        tenantId,
+        f.residentUserId,
+      );
+    for (const group of f.terms) {
+      const ranges = group.map(() => '(t.term >= ? AND t.term < ?)').join(' OR ');
+      add(
+        `a.id IN (SELECT t.account_id FROM account_search_terms t WHERE t.tenant_id = ? AND (${ranges}))`,
+        tenantId,
+        ...group.flatMap((p) => [p, prefixEnd(p)]),
+      );
+    }
+    return { sql: parts.join(' AND '), params };
+  }
+
+  /** One page of accounts in account-number order, and how many match in all. */
+  async search(
+    tenantId: number,
+    f: AccountFilter,
+    page: { offset: number; limit: number },
+  ): Promise<{ rows: AccountRow[]; total: number }> {
+    const w = this.where(tenantId, f);
+    const [rows, count] = await Promise.all([
+      this.sequelize.query<AccountRow>(
+        `SELECT a.id, a.number, a.status, a.water_user_id, u.name, u.phone, u.house_no, u.moo,
+                a.village_id, a.waterworks_id, m.serial, m.size
+           FROM (SELECT a.id FROM accounts a WHERE ${w.sql}
+                 ORDER BY a.number LIMIT ? OFFSET ?) p
+           JOIN accounts a ON a.id = p.id
+           JOIN water_users u ON u.id = a.water_user_id
+           LEFT JOIN meters m ON m.account_id = a.id AND m.status = 'active'
+          ORDER BY a.number`,
+        { type: QueryTypes.SELECT, replacements: [...w.params, page.limit, page.offset] },
+      ),
+      this.sequelize.query<{ n: number }>(`SELECT COUNT(*) AS n FROM accounts a WHERE ${w.sql}`, {
+        type: QueryTypes.SELECT,
+        replacements: w.params,
+      }),
+    ]);
+    return { rows, total: Number(count[0]?.n ?? 0) };
+  }
+
+  /**
+   * Drops the search terms of these accounts. Raw: the tenant scope's bulk-delete hook
+   * adds its condition after Sequelize maps attribute names to columns (`tenantId`
+   * reaches the SQL unmapped), so a scoped Model.destroy({ where }) fails.
+   */
+  async deleteTerms(tenantId: number, accountIds: readonly number[], transaction: Transaction) {
+    if (!accountIds.length) return;
+    await this.sequelize.query(
+      `DELETE FROM account_search_terms WHERE tenant_id = ? AND account_id IN (${accountIds.map(() => '?').join(',')})`,
+      { replacements: [tenantId, ...accountIds], transaction },
+    );
+  }
+
+  /** Active accounts of a waterworks after `afterId`, by id, with meter and replaced meter. */
+  async billingPage(
+    tenantId: number,
+    q: { waterworksId: number; afterId: number; limit: number },
+  ): Promise<BillingRow[]> {
+    return this.sequelize.query<BillingRow>(
+      `SELECT a.id, a.number, u.name, u.customer_type, a.village_id, u.moo, u.house_no,
+              a.route_order, a.status, a.tariff_code,
+              m.id AS meter_id, m.serial, m.size, m.digits, m.initial_reading, m.installed_on,
+              r.id AS old_meter_id, r.final_reading AS old_final_reading, r.removed_on AS old_removed_on
+         FROM accounts a
+         JOIN water_users u ON u.id = a.water_user_id
+         LEFT JOIN meters m ON m.account_id = a.id AND m.status = 'active'
+         LEFT JOIN meters r ON r.id = m.replaces_meter_id
+        WHERE a.tenant_id = ? AND a.waterworks_id = ? AND a.status = 'active' AND a.id > ?
+        ORDER BY a.id
+        LIMIT ?`,
+      {
+        type: QueryTypes.SELECT,
+        replacements: [tenantId, q.waterworksId, q.afterId, q.limit],
+      },
+    );
+  }
+}
+
+/** DATEONLY columns come back as strings from SQLite and as strings or Dates from MySQL. */
+export function dateOnly(v: string | Date | null | undefined): string | null {
+  if (v === null || v === undefined) return null;
+  return typeof v === 'string' ? v.slice(0, 10) : v.toISOString().slice(0, 10);
+}
