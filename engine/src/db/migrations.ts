@@ -5,6 +5,8 @@ import { authMigrations } from '../modules/auth/auth.migrations.js';
 import { auditMigrations } from '../modules/audit/audit.migrations.js';
 import { demoMigrations } from '../modules/demo/demo.migrations.js';
 import { workflowMigrations } from '../workflow/workflow.migrations.js';
+import { billingMigrations } from '../modules/billing/billing.migrations.js';
+import { readingsMigrations } from '../modules/readings/readings.migrations.js';
 import { registryMigrations } from '../modules/registry/registry.migrations.js';
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,5 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   ...auditMigrations,
   ...demoMigrations,
   ...workflowMigrations,
+  ...billingMigrations,
+  ...readingsMigrations,
   ...registryMigrations,
 ];

@@ -7,6 +7,7 @@ import {
   type Sequelize,
 } from 'sequelize';
 import { scopeToTenant } from '../../db/tenant-scope.js';
+import { jsonText } from './json-column.js';
 import type { Tariff } from '../../domain/index.js';
 
 /** One version of a tenant's own tariff (code + effective date); the rules are domain JSON. */
@@ -31,17 +32,7 @@ export class TariffVersion extends Model<
         code: { type: DataTypes.STRING(40), allowNull: false },
         name: { type: DataTypes.STRING(200), allowNull: false },
         effectiveFrom: { type: DataTypes.DATEONLY, allowNull: false },
-        definition: {
-          type: DataTypes.TEXT,
-          field: 'definition_json',
-          allowNull: false,
-          get(this: TariffVersion) {
-            return JSON.parse(this.getDataValue('definition') as unknown as string) as Tariff;
-          },
-          set(this: TariffVersion, value: Tariff) {
-            this.setDataValue('definition', JSON.stringify(value) as unknown as Tariff);
-          },
-        },
+        definition: jsonText('definition', 'definition_json'),
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },
