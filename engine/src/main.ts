@@ -19,6 +19,12 @@ import { AuditEvent, AuditHead } from './modules/audit/audit-event.model.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { AuditLog } from './modules/audit/audit.service.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
+import {
+  billingRoutes,
+  createBilling,
+  initBillingModels,
+  type Billing,
+} from './modules/billing/billing.module.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { loginLimiter } from './modules/auth/login-limiter.js';
@@ -47,6 +53,7 @@ export interface Engine {
     tenancy: TenancyService;
     registry: RegistryService;
     workflow: Workflow;
+    billing: Billing;
   };
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
@@ -90,7 +97,9 @@ export async function createCore(
     { maxAttempts: config.jobMaxAttempts, baseDelayMs: config.jobRetryBaseMs },
     log.scoped('workflow'),
   );
-  return { db, services: { audit, auth, tenancy, registry, workflow } };
+  initBillingModels(db.sequelize);
+  const billing = createBilling({ sequelize: db.sequelize, dialect: db.dialect, audit });
+  return { db, services: { audit, auth, tenancy, registry, workflow, billing } };
 }
 
 export async function createEngine(
@@ -113,6 +122,7 @@ export async function createEngine(
   tenancyRoutes(api, tenancy);
   auditRoutes(api, audit);
   workflowRoutes(api, workflow);
+  billingRoutes(api, services.billing);
 
   const app = buildApp({
     log: log.scoped('http'),
