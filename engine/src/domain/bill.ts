@@ -115,7 +115,7 @@ export function calculateBill(tariff: Tariff, input: BillInput): Bill {
 
   const vatBase = waterChargeSatang + meter.feeSatang + leviesSatang;
   const vatSatang = tariff.vatBasisPoints ? mulDivRound(vatBase, tariff.vatBasisPoints, 10_000) : 0;
-  if (tariff.vatBasisPoints) {
+  if (vatSatang !== 0) {
     const pct = percent(tariff.vatBasisPoints);
     lines.push({
       code: 'vat',

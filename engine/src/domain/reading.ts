@@ -109,6 +109,7 @@ export function assessReading(r: ReadingInput): ReadingAssessment {
         flags.push('abnormal-high');
       } else if (
         !flags.includes('zero-occupied') &&
+        !(consumption === 0 && r.occupied === false) &&
         consumption < avg * lowFactor &&
         avg - consumption >= lowMin
       ) {

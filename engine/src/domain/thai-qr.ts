@@ -79,18 +79,18 @@ function decodeTlv(text: string): Map<string, string> | null {
 
 /**
  * Reads a bank transfer slip's mini-QR: tag 00 { 00 "000001", 01 sending bank, 02 transaction
- * reference }, 51 "TH", 91 CRC. Some bank apps drop the CRC's leading zeros ("9103ABC"):
- * it is padded back before checking. Null for anything else or a wrong CRC.
+ * reference }, 51 "TH", 91 CRC. Some bank apps drop the CRC's leading zeros, writing
+ * "91049C3" or "91039C3" for 09C3: it is padded back before checking. Null for anything
+ * else or a wrong CRC.
  */
 export function parseSlipQr(text: string): { sendingBank: string; transactionRef: string } | null {
   const trimmed = text.trim();
   for (const digits of [4, 3, 2, 1]) {
-    const tail = trimmed.slice(-(4 + digits));
-    if (!new RegExp(`^910${digits}[0-9A-Fa-f]{${digits}}$`).test(tail)) continue;
-    const body = trimmed.slice(0, -(4 + digits));
-    if (crc16(`${body}9104`) === tail.slice(4).toUpperCase().padStart(4, '0')) {
-      return slipFields(body);
-    }
+    const crc = trimmed.slice(-digits);
+    const tag = trimmed.slice(-digits - 4, -digits);
+    if (!/^[0-9A-Fa-f]+$/.test(crc) || (tag !== '9104' && tag !== `910${digits}`)) continue;
+    const body = trimmed.slice(0, -digits - 4);
+    if (crc16(`${body}9104`) === crc.toUpperCase().padStart(4, '0')) return slipFields(body);
   }
   return null;
 }
