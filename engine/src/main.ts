@@ -98,7 +98,14 @@ export async function createCore(
     log.scoped('workflow'),
   );
   initBillingModels(db.sequelize);
-  const billing = createBilling({ sequelize: db.sequelize, dialect: db.dialect, audit });
+  const billing = createBilling({
+    sequelize: db.sequelize,
+    dialect: db.dialect,
+    audit,
+    tenancy,
+    registry,
+    log: log.scoped('billing'),
+  });
   return { db, services: { audit, auth, tenancy, registry, workflow, billing } };
 }
 
