@@ -42,6 +42,7 @@ const AREAS = {
     'engine/src/domain/thai-qr',
     'engine/src/domain/bank-barcode',
     'engine/src/domain/document-number',
+    'engine/src/domain/one-off-fees',
     'handheld/src/app/domain-golden',
     'engine/src/modules/registry',
     'engine/src/modules/billing',

@@ -8,6 +8,7 @@ export * from './roles.js';
 export * from './money.js';
 export * from './tariff.js';
 export * from './tariff-presets.js';
+export * from './one-off-fees.js';
 export * from './reading.js';
 export * from './baht-text.js';
 export * from './thai-qr.js';
