@@ -2,23 +2,24 @@
  * An amount in Thai words, as receipts print it (DOMAIN.md §3): 10200 →
  * "หนึ่งร้อยสองบาทถ้วน", 2125 → "ยี่สิบเอ็ดบาทยี่สิบห้าสตางค์".
  *
- * Rules: 1 in the ones place is "เอ็ด" when a higher digit of the same six-digit group is
- * set (11 สิบเอ็ด, 101 หนึ่งร้อยเอ็ด), else "หนึ่ง" (1,000,001 หนึ่งล้านหนึ่ง); 1 in the
- * tens place is "สิบ", 2 is "ยี่สิบ"; groups of six digits are joined by "ล้าน".
+ * Rules: 1 in the ones place is "เอ็ด" whenever the number has a higher digit (11 สิบเอ็ด,
+ * 101 หนึ่งร้อยเอ็ด, 1,000,001 หนึ่งล้านเอ็ด, as Excel's BAHTTEXT and the Royal Institute
+ * write it), else "หนึ่ง"; 1 in the tens place is "สิบ", 2 is "ยี่สิบ"; groups of six digits
+ * are joined by "ล้าน".
  */
 import { isSatang, type Satang } from './money.js';
 
 const DIGITS = ['ศูนย์', 'หนึ่ง', 'สอง', 'สาม', 'สี่', 'ห้า', 'หก', 'เจ็ด', 'แปด', 'เก้า'];
 const PLACES = ['', 'สิบ', 'ร้อย', 'พัน', 'หมื่น', 'แสน'];
 
-/** Words for 1 … 999,999 (empty for 0). */
-function group(n: number): string {
+/** Words for 0 … 999,999 (empty for 0); `higher`: the whole number has digits above these. */
+function group(n: number, higher = false): string {
   const digits = String(n).split('').map(Number).reverse();
   let words = '';
   for (let place = digits.length - 1; place >= 0; place--) {
     const d = digits[place] ?? 0;
     if (d === 0) continue;
-    if (place === 0 && d === 1 && n > 9) words += 'เอ็ด';
+    if (place === 0 && d === 1 && (n > 9 || higher)) words += 'เอ็ด';
     else if (place === 1 && d === 1) words += 'สิบ';
     else if (place === 1 && d === 2) words += 'ยี่สิบ';
     else words += (DIGITS[d] ?? '') + PLACES[place];
@@ -30,7 +31,7 @@ function group(n: number): string {
 function number(n: number): string {
   const millions = Math.floor(n / 1_000_000);
   const rest = n % 1_000_000;
-  return (millions > 0 ? `${number(millions)}ล้าน` : '') + group(rest);
+  return (millions > 0 ? `${number(millions)}ล้าน` : '') + group(rest, millions > 0);
 }
 
 /** @throws RangeError for a negative or non-integer amount. */
