@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { parse, parseBarcode } from 'promptparse';
 import { longWaterInvoice, waterInvoice } from './invoice-fixture.test.js';
 import { invoiceSlipLayout, slipRowCells, type SlipCodeRow } from './invoice-slip.js';
-import { displayCells, withThaiBreaks, wrapCells } from './thai-text.js';
+import { displayCells, segments, withThaiBreaks, wrapCells } from './thai-text.js';
 
 describe('58 mm invoice slip', () => {
   for (const [name, doc] of [
@@ -52,12 +52,15 @@ describe('58 mm invoice slip', () => {
     // when
     const { rows } = invoiceSlipLayout(doc);
 
-    // then the tenant's name wraps at a word boundary, not inside a word
-    const head = rows.slice(0, 3).map((r) => r.text);
-    assert.equal(
-      head.join(''),
-      `${doc.tenant.name}${doc.tenant.address}`.slice(0, head.join('').length),
-    );
+    // then the tenant's name (57 cells) takes two rows, cut where one word ends
+    const name = doc.tenant.name;
+    const [first = '', second = ''] = rows.map((r) => r.text);
+    assert.equal(first + second, name);
+    const wordEnds = new Set<number>();
+    let end = 0;
+    for (const word of segments(name)) wordEnds.add((end += word.length));
+    assert.ok(wordEnds.has(first.length), `"${first}" ends inside a word`);
+    assert.ok(first.length < name.length);
     assert.ok(rows.some((r) => r.right === '98,765.43' || r.text === '98,765.43'));
   });
 
