@@ -28,6 +28,37 @@ export const routes: Routes = [
         loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
       },
       {
+        path: 'registry',
+        data: { [ROLES]: rolesFor('registry') },
+        title: 'nav.registry',
+        loadChildren: () => import('./registry/registry.routes').then((m) => m.REGISTRY_ROUTES),
+      },
+      {
+        path: 'readings',
+        data: { [ROLES]: rolesFor('readings') },
+        title: 'nav.readings',
+        loadChildren: () => import('./readings/readings.routes').then((m) => m.READINGS_ROUTES),
+      },
+      {
+        path: 'tariffs',
+        data: { [ROLES]: rolesFor('tariffs') },
+        title: 'nav.tariffs',
+        loadChildren: () => import('./tariffs/tariffs.routes').then((m) => m.TARIFFS_ROUTES),
+      },
+      {
+        path: 'billing-runs',
+        data: { [ROLES]: rolesFor('billing-runs') },
+        title: 'nav.billingRuns',
+        loadChildren: () =>
+          import('./billing-runs/billing-runs.routes').then((m) => m.BILLING_RUNS_ROUTES),
+      },
+      {
+        path: 'invoices',
+        data: { [ROLES]: rolesFor('invoices') },
+        title: 'nav.invoices',
+        loadChildren: () => import('./invoices/invoices.routes').then((m) => m.INVOICES_ROUTES),
+      },
+      {
         path: 'organisation',
         data: { [ROLES]: rolesFor('organisation') },
         title: 'nav.organisation',

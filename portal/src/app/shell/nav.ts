@@ -18,6 +18,21 @@ export interface NavItem {
  */
 export const PORTAL_NAV = [
   { path: 'dashboard', labelKey: 'nav.dashboard', icon: 'dashboard', roles: STAFF_ROLES },
+  {
+    path: 'registry',
+    labelKey: 'nav.registry',
+    icon: 'users',
+    roles: ['admin', 'clerk', 'cashier', 'finance', 'technician'],
+  },
+  { path: 'readings', labelKey: 'nav.readings', icon: 'gauge', roles: ['admin', 'clerk'] },
+  { path: 'tariffs', labelKey: 'nav.tariffs', icon: 'tag', roles: ['admin', 'finance', 'clerk'] },
+  { path: 'billing-runs', labelKey: 'nav.billingRuns', icon: 'play', roles: ['admin', 'finance'] },
+  {
+    path: 'invoices',
+    labelKey: 'nav.invoices',
+    icon: 'invoice',
+    roles: ['admin', 'clerk', 'cashier', 'finance', 'chief_administrator', 'mayor'],
+  },
   { path: 'organisation', labelKey: 'nav.organisation', icon: 'building', roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 
