@@ -38,7 +38,7 @@ export class BillingRun extends Model<
   declare updatedAt: CreationOptional<Date>;
 
   static initModel(sequelize: Sequelize): typeof BillingRun {
-    const int = { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 };
+    const int = () => ({ type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 });
     BillingRun.init(
       {
         id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
@@ -46,11 +46,11 @@ export class BillingRun extends Model<
         waterworksId: { type: DataTypes.INTEGER, allowNull: false },
         period: { type: DataTypes.STRING(7), allowNull: false },
         status: { type: DataTypes.STRING(12), allowNull: false },
-        total: int,
-        done: int,
-        createdCount: int,
-        skippedCount: int,
-        cursorAccountId: int,
+        total: int(),
+        done: int(),
+        createdCount: int(),
+        skippedCount: int(),
+        cursorAccountId: int(),
         issueDate: { type: DataTypes.DATEONLY, allowNull: false },
         dueDate: { type: DataTypes.DATEONLY, allowNull: false },
         startedBy: { type: DataTypes.STRING(64), allowNull: false },

@@ -78,3 +78,69 @@ export async function addAccounts(
     return out;
   });
 }
+
+export interface Progress {
+  id: number;
+  status: 'running' | 'completed' | 'failed';
+  done: number;
+  total: number;
+  createdCount: number;
+  skippedCount: number;
+}
+
+/**
+ * Follows a billing run's server-sent events until it ends (or `until` says stop);
+ * resolves with every progress event seen.
+ */
+export async function followRun(
+  baseUrl: string,
+  token: string,
+  runId: number,
+  until: (p: Progress) => boolean = (p) => p.status !== 'running',
+): Promise<Progress[]> {
+  const ctrl = new AbortController();
+  const res = await fetch(`${baseUrl}/api/v1/billing-runs/${runId}/events`, {
+    headers: { authorization: `Bearer ${token}` },
+    signal: ctrl.signal,
+  });
+  if (res.status !== 200 || !res.body) throw new Error(`events: ${res.status}`);
+  if (!/^text\/event-stream/.test(res.headers.get('content-type') ?? ''))
+    throw new Error(`events: ${res.headers.get('content-type')}`);
+  const seen: Progress[] = [];
+  const decoder = new TextDecoder();
+  let buffer = '';
+  try {
+    const reader = res.body.getReader();
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      let end: number;
+      while ((end = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const data = /^data: (.*)$/m.exec(block)?.[1];
+        if (!data) continue;
+        const p = JSON.parse(data) as Progress;
+        seen.push(p);
+        if (until(p)) return seen;
+      }
+    }
+    return seen;
+  } finally {
+    ctrl.abort();
+  }
+}
+
+/** Starts a run (202) and follows it to its end. */
+export async function runBilling(
+  srv: TestServer,
+  token: string,
+  body: { waterworksId: number; period: string; issueDate?: string },
+) {
+  const res = await srv.api('POST', '/billing-runs', { token, body });
+  if (res.status !== 202) throw new Error(`billing run: ${res.status} ${JSON.stringify(res.body)}`);
+  const events = await followRun(srv.baseUrl, token, res.body.id);
+  const run = await srv.api('GET', `/billing-runs/${res.body.id}`, { token });
+  return { started: res.body, events, run: run.body };
+}

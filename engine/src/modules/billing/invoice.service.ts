@@ -46,20 +46,6 @@ export class InvoiceService {
     private readonly series: DocumentSeries,
     private readonly settings: BillingSettingsService,
   ) {
-    audit.registerEntity('invoice', {
-      model: Invoice,
-      snapshot: (i: Invoice) => ({
-        id: i.id,
-        number: i.number,
-        accountId: i.accountId,
-        period: i.period,
-        kind: i.kind,
-        status: i.status,
-        totalSatang: i.totalSatang,
-        creditedSatang: i.creditedSatang,
-        paidSatang: i.paidSatang,
-      }),
-    });
     audit.registerEntity('credit-note', {
       model: CreditNote,
       snapshot: (c: CreditNote) => creditNoteDto(c),
@@ -151,7 +137,7 @@ export class InvoiceService {
         },
         { transaction: tx },
       );
-      const before = this.audit.snapshot('invoice', i);
+      const before = invoiceSnapshot(i);
       const credited = i.creditedSatang + input.amountSatang;
       const settled = i.totalSatang - credited - i.paidSatang === 0;
       await i.update(
@@ -167,7 +153,7 @@ export class InvoiceService {
         entityType: 'invoice',
         entityId: i.id,
         before,
-        after: this.audit.snapshot('invoice', i),
+        after: invoiceSnapshot(i),
       });
       return creditNoteDto(note);
     });
@@ -190,7 +176,7 @@ export class InvoiceService {
         th: 'ใบแจ้งหนี้นี้ชำระด้วยยอดนี้ไม่ได้',
         en: 'This invoice cannot take that payment.',
       });
-    const before = this.audit.snapshot('invoice', i);
+    const before = invoiceSnapshot(i);
     const paid = i.paidSatang + amountSatang;
     const done = i.totalSatang - i.creditedSatang - paid === 0;
     await i.update(
@@ -202,7 +188,7 @@ export class InvoiceService {
       entityType: 'invoice',
       entityId: i.id,
       before,
-      after: this.audit.snapshot('invoice', i),
+      after: invoiceSnapshot(i),
     });
     return i;
   }
@@ -289,4 +275,23 @@ export class InvoiceService {
     if (actor.kind !== 'resident') return null;
     return (await this.registry.accountsOfResident(actor.id)).map((a) => a.id);
   }
+}
+
+/**
+ * What invoice events record. Invoices are not a registered audit entity: a billing run
+ * records one event per page (its numbers and a hash of their totals) rather than one per
+ * invoice, so the verifier's "every row has an event" check would not hold (docs/billing.md).
+ */
+function invoiceSnapshot(i: Invoice) {
+  return {
+    id: i.id,
+    number: i.number,
+    accountId: i.accountId,
+    period: i.period,
+    kind: i.kind,
+    status: i.status,
+    totalSatang: i.totalSatang,
+    creditedSatang: i.creditedSatang,
+    paidSatang: i.paidSatang,
+  };
 }
