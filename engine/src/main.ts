@@ -38,6 +38,8 @@ import { Waterworks } from './modules/tenancy/waterworks.model.js';
 import { tenancyRoutes } from './modules/tenancy/tenancy.routes.js';
 import { initRegistryModels } from './modules/registry/registry.models.js';
 import { RegistryService } from './modules/registry/registry.service.js';
+import { registryRoutes } from './modules/registry/registry.routes.js';
+import { RegistryImport } from './modules/registry/registry-import.js';
 import { VERSION } from './version.js';
 import { createWorkflow, initWorkflowModels, type Workflow } from './workflow/workflow.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
@@ -118,7 +120,13 @@ export async function createEngine(
 
   if (config.demo)
     await seedDemo(
-      { sequelize: db.sequelize, tenancy, auth, log: log.scoped('demo') },
+      {
+        sequelize: db.sequelize,
+        tenancy,
+        auth,
+        registry: services.registry,
+        log: log.scoped('demo'),
+      },
       config.demoPassword,
     );
   await workflow.deployments.deployShipped(config.processesDir, config.formsDir);
@@ -127,6 +135,7 @@ export async function createEngine(
   healthRoutes(api, db.sequelize, db.dialect, VERSION);
   authRoutes(api, auth, loginLimiter(config.loginMaxFailures, config.loginWindowMinutes));
   tenancyRoutes(api, tenancy);
+  registryRoutes(api, services.registry, new RegistryImport(services.registry, tenancy));
   auditRoutes(api, audit);
   workflowRoutes(api, workflow);
   billingRoutes(api, services.billing);

@@ -9,6 +9,8 @@ import type { Logger } from 'pino';
 import { asSystem, asTenant } from '../../http/request-context.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
+import type { RegistryService } from '../registry/registry.service.js';
+import { seedRegistryDemo } from '../registry/registry.demo.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
 import { Tenant } from '../tenancy/tenant.model.js';
 import * as data from './demo-data.js';
@@ -17,6 +19,7 @@ export interface DemoContext {
   sequelize: Sequelize;
   tenancy: TenancyService;
   auth: AuthService;
+  registry: RegistryService;
   /** One Argon2 hash of the demo password, made once for every demo user. */
   passwordHash: string;
   log: Logger;
@@ -76,6 +79,7 @@ export const DEMO_SEEDERS: Seeder[] = [
       );
     },
   },
+  { name: 'registry.water-users', run: (ctx) => seedRegistryDemo(ctx) },
 ];
 
 export async function seedDemo(

@@ -5,6 +5,7 @@
  * it is given, and the caller passes the request context's tenant.
  */
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { WaterUserDto } from './registry.dto.js';
 import { prefixEnd } from './search-terms.js';
 
 export interface AccountFilter {
@@ -53,6 +54,24 @@ export interface BillingRow {
   old_final_reading: number | null;
   old_removed_on: string | Date | null;
 }
+
+/** One account as the Excel export lists it (keys are the sheet's column keys). */
+export type ExportRow = Omit<WaterUserDto, 'id' | 'kind'> & {
+  number: string;
+  kind: string;
+  waterworksId: number;
+  routeOrder: number;
+  latitude: number | null;
+  longitude: number | null;
+  status: string;
+  tariffCode: string | null;
+  openedOn: string | null;
+  meterSerial: string | null;
+  meterSize: string | null;
+  meterDigits: number | null;
+  meterInitialReading: number | null;
+  meterInstalledOn: string | null;
+};
 
 export class AccountSearchRepository {
   constructor(private readonly sequelize: Sequelize) {}
@@ -123,6 +142,32 @@ export class AccountSearchRepository {
       `DELETE FROM account_search_terms WHERE tenant_id = ? AND account_id IN (${accountIds.map(() => '?').join(',')})`,
       { replacements: [tenantId, ...accountIds], transaction },
     );
+  }
+
+  /** A page of the export after account number `after`, in number order. */
+  async exportPage(tenantId: number, after: string, limit: number): Promise<ExportRow[]> {
+    const rows = await this.sequelize.query<
+      ExportRow & { openedOn: string | Date | null; meterInstalledOn: string | Date | null }
+    >(
+      `SELECT a.number, u.kind, u.name, u.name_en AS nameEn, u.national_id AS nationalId, u.phone,
+              u.house_no AS houseNo, u.moo, u.address, u.customer_type AS customerType,
+              a.waterworks_id AS waterworksId, a.route_order AS routeOrder, a.latitude, a.longitude,
+              a.status, a.tariff_code AS tariffCode, a.opened_on AS openedOn,
+              m.serial AS meterSerial, m.size AS meterSize, m.digits AS meterDigits,
+              m.initial_reading AS meterInitialReading, m.installed_on AS meterInstalledOn
+         FROM accounts a
+         JOIN water_users u ON u.id = a.water_user_id
+         LEFT JOIN meters m ON m.account_id = a.id AND m.status = 'active'
+        WHERE a.tenant_id = ? AND a.number > ?
+        ORDER BY a.number
+        LIMIT ?`,
+      { type: QueryTypes.SELECT, replacements: [tenantId, after, limit] },
+    );
+    return rows.map((r) => ({
+      ...r,
+      openedOn: dateOnly(r.openedOn),
+      meterInstalledOn: dateOnly(r.meterInstalledOn),
+    }));
   }
 
   /** Active accounts of a waterworks after `afterId`, by id, with meter and replaced meter. */

@@ -7,15 +7,9 @@ import {
   type Sequelize,
 } from 'sequelize';
 import { scopeToTenant } from '../../db/tenant-scope.js';
+import type { AccountStatus } from './registry.types.js';
 
-export const ACCOUNT_STATUSES = [
-  'pending',
-  'active',
-  'suspended',
-  'disconnected',
-  'closed',
-] as const;
-export type AccountStatus = (typeof ACCOUNT_STATUSES)[number];
+export type { AccountStatus };
 
 /** A water connection billed under one number (ทะเบียนผู้ใช้น้ำ): whose, where, and how. */
 export class Account extends Model<InferAttributes<Account>, InferCreationAttributes<Account>> {

@@ -1,7 +1,9 @@
 /** What the registry hands out: plain data for routes, billing and the import/export. */
 import { maskThaiId } from '../../domain/index.js';
+import { dateOnly, type AccountRow, type BillingRow } from './account-search.repository.js';
 import type { Account } from './account.model.js';
 import type { Meter } from './meter.model.js';
+import type { AccountListItem, BillingAccount } from './registry.types.js';
 import type { WaterUser } from './water-user.model.js';
 
 export interface WaterUserDto {
@@ -121,3 +123,54 @@ export const snapshots = {
   }),
   meter: (m: Meter) => ({ ...meterDto(m), tenantId: m.tenantId, accountId: m.accountId }),
 };
+
+/** A row of the search as GET /accounts lists it. */
+export function listItem(r: AccountRow): AccountListItem {
+  return {
+    id: Number(r.id),
+    number: r.number,
+    status: r.status,
+    waterUser: { id: Number(r.water_user_id), name: r.name, phone: r.phone ?? null },
+    houseNo: r.house_no ?? null,
+    moo: r.moo ?? null,
+    villageId: r.village_id ?? null,
+    waterworksId: Number(r.waterworks_id),
+    meter: r.serial ? { serial: r.serial, size: r.size! } : null,
+  };
+}
+
+/** A row of billing's page as billing reads it. */
+export function billingAccount(r: BillingRow): BillingAccount {
+  return {
+    accountId: Number(r.id),
+    number: r.number,
+    waterUserName: r.name,
+    customerType: r.customer_type,
+    villageId: r.village_id ?? null,
+    moo: r.moo ?? null,
+    houseNo: r.house_no ?? null,
+    routeOrder: Number(r.route_order),
+    status: r.status,
+    tariffCode: r.tariff_code ?? null,
+    meter:
+      r.meter_id === null || r.meter_id === undefined
+        ? null
+        : {
+            id: Number(r.meter_id),
+            serial: r.serial!,
+            size: r.size!,
+            digits: Number(r.digits),
+            initialReading: Number(r.initial_reading),
+            installedOn: dateOnly(r.installed_on)!,
+            ...(r.old_meter_id
+              ? {
+                  replacedMeter: {
+                    id: Number(r.old_meter_id),
+                    finalReading: Number(r.old_final_reading),
+                    removedOn: dateOnly(r.old_removed_on),
+                  },
+                }
+              : {}),
+          },
+  };
+}

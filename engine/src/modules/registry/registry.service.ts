@@ -2,29 +2,25 @@
  * The water-user registry: water users, their accounts, meters (with replacement history)
  * and the resident users linked to accounts. Other modules (billing, the new-connection
  * process) read and write the registry only through this service. Every write is one
- * transaction with its audit event; reads and writes go through the tenant scope.
+ * transaction with its audit events; reads and writes go through the tenant scope.
  */
 import { Op, type Sequelize, type Transaction } from 'sequelize';
-import { isValidThaiId } from '../../domain/index.js';
-import { ConflictError, NotFoundError, UserError, type Message } from '../../http/errors.js';
-import { currentContext } from '../../http/request-context.js';
+import { ConflictError, NotFoundError } from '../../http/errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
-import {
-  DEFAULT_ACCOUNT_NUMBER_FORMAT,
-  formatProblem,
-  numberFromPrefix,
-  seqInNumber,
-  seriesPrefix,
-} from './account-number.js';
-import { AccountNumberSeries } from './account-number-series.model.js';
+import { AccountNumbers, type RegistrySettings } from './account-numbers.js';
 import { AccountResident } from './account-resident.model.js';
-import { AccountSearchRepository, dateOnly, type AccountRow } from './account-search.repository.js';
-import { Account, type AccountStatus } from './account.model.js';
+import { AccountSearchRepository, type ExportRow } from './account-search.repository.js';
+import { AccountSearchTerm } from './account-search-term.model.js';
+import { Account } from './account.model.js';
+import { MeterBook } from './meter-book.js';
+import { NewAccounts, checkNationalId, type NewAccount } from './new-accounts.js';
 import { Meter } from './meter.model.js';
 import {
   accountDto,
+  billingAccount,
+  listItem,
   meterDto,
   snapshots,
   waterUserDto,
@@ -32,113 +28,27 @@ import {
   type MeterDto,
   type WaterUserDto,
 } from './registry.dto.js';
-import { RegistrySetting } from './registry-setting.model.js';
-import { AccountSearchTerm } from './account-search-term.model.js';
+import {
+  ACCOUNT,
+  WATER_USER,
+  fieldError,
+  tenantOfContext,
+  type AccountInput,
+  type AccountListItem,
+  type AccountSearch,
+  type BillingAccount,
+  type MeterInput,
+  type MeterReplacementInput,
+  type WaterUserInput,
+} from './registry.types.js';
 import { queryTerms, searchTerms } from './search-terms.js';
-import { WaterUser, type WaterUserKind } from './water-user.model.js';
-
-export interface WaterUserInput {
-  kind: WaterUserKind;
-  name: string;
-  nameEn?: string | null;
-  nationalId?: string | null;
-  phone?: string | null;
-  houseNo?: string | null;
-  moo?: number | null;
-  address?: string | null;
-  customerType?: string;
-}
-
-export interface AccountInput {
-  /** Given by imports; otherwise made by the tenant's account-number scheme. */
-  number?: string;
-  waterUserId: number;
-  waterworksId: number;
-  villageId?: number | null;
-  routeOrder?: number;
-  latitude?: number | null;
-  longitude?: number | null;
-  status?: AccountStatus;
-  tariffCode?: string | null;
-  openedOn?: string | null;
-  closedOn?: string | null;
-}
-
-export interface MeterInput {
-  serial: string;
-  size: string;
-  digits: number;
-  initialReading: number;
-  /** YYYY-MM-DD */
-  installedOn: string;
-}
-
-export interface MeterReplacementInput {
-  oldFinalReading: number;
-  serial: string;
-  size: string;
-  digits: number;
-  initialReading: number;
-  /** YYYY-MM-DD: the day the old meter came off and the new one went on. */
-  date: string;
-}
-
-export interface AccountSearch {
-  q?: string;
-  villageId?: number;
-  waterworksId?: number;
-  status?: AccountStatus;
-  page: number;
-  limit: number;
-  /** Set for residents: only their linked accounts. */
-  residentUserId?: number;
-}
-
-export interface AccountListItem {
-  id: number;
-  number: string;
-  status: string;
-  waterUser: { id: number; name: string; phone: string | null };
-  houseNo: string | null;
-  moo: number | null;
-  villageId: number | null;
-  waterworksId: number;
-  meter: { serial: string; size: string } | null;
-}
-
-/** What billing needs of an account, one page at a time. */
-export interface BillingAccount {
-  accountId: number;
-  number: string;
-  waterUserName: string;
-  customerType: string;
-  villageId: number | null;
-  moo: number | null;
-  houseNo: string | null;
-  routeOrder: number;
-  status: string;
-  tariffCode: string | null;
-  meter: {
-    id: number;
-    serial: string;
-    size: string;
-    digits: number;
-    initialReading: number;
-    installedOn: string;
-    /** The meter this one replaced (its final reading ends the old meter's consumption). */
-    replacedMeter?: { id: number; finalReading: number; removedOn: string | null };
-  } | null;
-}
-
-export const WATER_USER: Message = { th: 'ผู้ใช้น้ำ', en: 'Water user' };
-export const ACCOUNT: Message = { th: 'บัญชีผู้ใช้น้ำ', en: 'Account' };
-
-export function fieldError(code: string, path: string, message: Message): UserError {
-  return new UserError(code, message, [{ path, message }]);
-}
+import { WaterUser } from './water-user.model.js';
 
 export class RegistryService {
   private readonly repo: AccountSearchRepository;
+  private readonly numbers: AccountNumbers;
+  private readonly meters: MeterBook;
+  private readonly newAccounts: NewAccounts;
 
   constructor(
     private readonly sequelize: Sequelize,
@@ -147,9 +57,11 @@ export class RegistryService {
     private readonly auth: AuthService,
   ) {
     this.repo = new AccountSearchRepository(sequelize);
+    this.numbers = new AccountNumbers(sequelize, audit, tenancy);
+    this.meters = new MeterBook(audit);
+    this.newAccounts = new NewAccounts(audit, tenancy, this.numbers);
     audit.registerEntity('water_user', { model: WaterUser, snapshot: snapshots.waterUser });
     audit.registerEntity('account', { model: Account, snapshot: snapshots.account });
-    audit.registerEntity('meter', { model: Meter, snapshot: snapshots.meter });
     audit.registerEntity('account_resident', {
       model: AccountResident,
       snapshot: (r: AccountResident) => ({
@@ -159,50 +71,19 @@ export class RegistryService {
         userId: r.userId,
       }),
     });
-    audit.registerEntity('registry_settings', {
-      model: RegistrySetting,
-      snapshot: (s: RegistrySetting) => ({
-        tenantId: s.tenantId,
-        accountNumberFormat: s.accountNumberFormat,
-      }),
-    });
   }
 
-  // ---- settings ----
-
-  async settings(): Promise<{ accountNumberFormat: string }> {
-    const s = await RegistrySetting.findOne();
-    return { accountNumberFormat: s?.accountNumberFormat ?? DEFAULT_ACCOUNT_NUMBER_FORMAT };
+  /** Runs fn in one transaction (the import's all-or-nothing). */
+  transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    return this.sequelize.transaction(fn);
   }
 
-  async updateSettings(patch: {
-    accountNumberFormat: string;
-  }): Promise<{ accountNumberFormat: string }> {
-    const problem = formatProblem(patch.accountNumberFormat);
-    if (problem)
-      throw fieldError('invalid_account_number_format', 'accountNumberFormat', {
-        th: 'รูปแบบเลขที่ผู้ใช้น้ำต้องมี {seq:N} หนึ่งตำแหน่ง และใช้ได้เฉพาะ {works} {moo}',
-        en: `The account-number format needs ${problem}.`,
-      });
-    return this.sequelize.transaction(async (transaction) => {
-      const tenantId = tenantOfContext();
-      const s = await RegistrySetting.findByPk(tenantId, {
-        transaction,
-        lock: transaction.LOCK.UPDATE,
-      });
-      const before = this.audit.snapshot('registry_settings', s);
-      const row = s
-        ? await s.update(patch, { transaction })
-        : await RegistrySetting.create({ tenantId, ...patch }, { transaction });
-      await this.audit.record(transaction, {
-        action: 'registry_settings.update',
-        entityType: 'registry_settings',
-        entityId: tenantId,
-        before,
-        after: this.audit.snapshot('registry_settings', row),
-      });
-      return { accountNumberFormat: row.accountNumberFormat };
-    });
+  settings(): Promise<RegistrySettings> {
+    return this.numbers.settings();
+  }
+
+  updateSettings(patch: RegistrySettings): Promise<RegistrySettings> {
+    return this.numbers.updateSettings(patch);
   }
 
   // ---- water users ----
@@ -235,7 +116,7 @@ export class RegistryService {
 
   async updateWaterUser(id: number, patch: Partial<WaterUserInput>): Promise<WaterUserDto> {
     return this.sequelize.transaction(async (tx) =>
-      waterUserDto(await this.patchWaterUser(id, patch, tx)),
+      waterUserDto((await this.patchWaterUser(id, patch, tx)).row),
     );
   }
 
@@ -255,13 +136,13 @@ export class RegistryService {
     id: number,
     patch: Partial<WaterUserInput>,
     tx: Transaction,
-  ): Promise<WaterUser> {
+  ): Promise<{ row: WaterUser; changed: boolean }> {
     if (patch.nationalId !== undefined) checkNationalId(patch.nationalId);
     const u = await WaterUser.findByPk(id, { transaction: tx, lock: tx.LOCK.UPDATE });
     if (!u) throw new NotFoundError(WATER_USER);
     const before = this.audit.snapshot('water_user', u);
-    u.set(patch);
-    if (!u.changed()) return u;
+    u.set(defined(patch));
+    if (!u.changed()) return { row: u, changed: false };
     await u.save({ transaction: tx });
     await this.audit.record(tx, {
       action: 'water_user.update',
@@ -279,7 +160,7 @@ export class RegistryService {
       accounts.map((a) => a.id),
       tx,
     );
-    return u;
+    return { row: u, changed: true };
   }
 
   // ---- accounts ----
@@ -311,10 +192,7 @@ export class RegistryService {
     }
     const a = await Account.findByPk(id);
     if (!a) throw new NotFoundError(ACCOUNT);
-    const [u, m] = await Promise.all([
-      WaterUser.findByPk(a.waterUserId),
-      Meter.findOne({ where: { accountId: a.id, status: 'active' } }),
-    ]);
+    const [u, m] = await Promise.all([WaterUser.findByPk(a.waterUserId), this.meters.active(a.id)]);
     return accountDto(a, u!, m);
   }
 
@@ -328,14 +206,14 @@ export class RegistryService {
   }
 
   async createAccount(input: AccountInput, meter?: MeterInput): Promise<AccountDto> {
-    return this.sequelize
-      .transaction(async (tx) => {
-        const a = await this.insertAccount(input, tx);
-        if (meter) await this.installMeter(a, meter, null, tx);
-        await this.refreshSearchTerms([a.id], tx);
-        return a.id;
-      })
-      .then((id) => this.getAccount(id));
+    const id = await this.sequelize.transaction(async (tx) => {
+      const [a] = await this.insertMany(
+        [{ waterUser: input.waterUserId, account: input, meter }],
+        tx,
+      );
+      return a!.id;
+    });
+    return this.getAccount(id);
   }
 
   /** Used by the new-connection process: a water user and their pending account, at once. */
@@ -344,15 +222,26 @@ export class RegistryService {
     account: Omit<AccountInput, 'waterUserId' | 'status'>;
   }): Promise<AccountDto> {
     const id = await this.sequelize.transaction(async (tx) => {
-      const u = await this.insertWaterUser(input.waterUser, tx);
-      const a = await this.insertAccount(
-        { ...input.account, waterUserId: u.id, status: 'pending' },
+      const [a] = await this.insertMany(
+        [{ waterUser: input.waterUser, account: { ...input.account, status: 'pending' } }],
         tx,
       );
-      await this.refreshSearchTerms([a.id], tx);
-      return a.id;
+      return a!.id;
     });
     return this.getAccount(id);
+  }
+
+  /**
+   * @internal for imports and the demo: opens many accounts (new or existing water users,
+   * first meters) in the caller's transaction, with their search terms.
+   */
+  async insertMany(rows: readonly NewAccount[], tx: Transaction): Promise<Account[]> {
+    const accounts = await this.newAccounts.insert(rows, tx);
+    await this.refreshSearchTerms(
+      accounts.map((a) => a.id),
+      tx,
+    );
+    return accounts;
   }
 
   /** A pending account gets its meter and starts being billed. */
@@ -364,11 +253,7 @@ export class RegistryService {
           th: `บัญชีสถานะ "${a.status}" เปิดใช้น้ำไม่ได้`,
           en: `An account in status "${a.status}" cannot be activated.`,
         });
-      const current = await Meter.findOne({
-        where: { accountId: a.id, status: 'active' },
-        transaction: tx,
-      });
-      if (!current) await this.installMeter(a, meter, null, tx);
+      if (!(await this.meters.active(a.id, tx))) await this.meters.install(a, meter, tx);
       const before = this.audit.snapshot('account', a);
       await a.update(
         { status: 'active', openedOn: a.openedOn ?? meter.installedOn },
@@ -395,14 +280,18 @@ export class RegistryService {
   }
 
   /** @internal for the import: inside the caller's transaction. */
-  async patchAccount(id: number, patch: Partial<AccountInput>, tx: Transaction): Promise<Account> {
+  async patchAccount(
+    id: number,
+    patch: Partial<AccountInput>,
+    tx: Transaction,
+  ): Promise<{ row: Account; changed: boolean }> {
     const a = await lockAccount(id, tx);
-    await this.checkPlace({ ...a.get(), ...patch }, tx);
+    await this.newAccounts.checkPlaces([{ ...a.get(), ...patch }]);
     if (patch.number !== undefined && patch.number !== a.number)
-      await this.uniqueNumber(patch.number, tx);
+      await this.numbers.checkFree(patch.number, tx);
     const before = this.audit.snapshot('account', a);
-    a.set(patch);
-    if (!a.changed()) return a;
+    a.set(defined(patch));
+    if (!a.changed()) return { row: a, changed: false };
     await a.save({ transaction: tx });
     await this.audit.record(tx, {
       action: 'account.update',
@@ -412,30 +301,10 @@ export class RegistryService {
       after: this.audit.snapshot('account', a),
     });
     if (patch.number !== undefined) {
-      await this.noteNumber(a, tx);
+      await this.numbers.note(a.number, a, tx);
       await this.refreshSearchTerms([a.id], tx);
     }
-    return a;
-  }
-
-  /** @internal for the import: inside the caller's transaction (search terms: the caller's job). */
-  async insertAccount(input: AccountInput, tx: Transaction): Promise<Account> {
-    await this.checkPlace(input, tx);
-    const number = input.number ?? (await this.nextNumber(input, tx));
-    if (input.number !== undefined) await this.uniqueNumber(number, tx);
-    const u = await WaterUser.findByPk(input.waterUserId, { transaction: tx });
-    if (!u)
-      throw fieldError('unknown_water_user', 'waterUserId', {
-        th: 'ไม่พบผู้ใช้น้ำนี้',
-        en: 'No such water user.',
-      });
-    const a = await Account.create(
-      { status: 'pending', routeOrder: 0, ...input, number },
-      { transaction: tx },
-    );
-    await this.audit.recordChange(tx, 'account.create', 'account', a.id, null, a);
-    if (input.number !== undefined) await this.noteNumber(a, tx);
-    return a;
+    return { row: a, changed: true };
   }
 
   // ---- meters ----
@@ -445,92 +314,32 @@ export class RegistryService {
     opts: { residentUserId?: number } = {},
   ): Promise<MeterDto[]> {
     await this.getAccount(accountId, opts);
-    const meters = await Meter.findAll({
-      where: { accountId },
-      order: [
-        ['installedOn', 'ASC'],
-        ['id', 'ASC'],
-      ],
-    });
-    return meters.map(meterDto);
+    return (await this.meters.history(accountId)).map(meterDto);
   }
 
   /** Closes the active meter with its final reading and starts the new one. */
   async replaceMeter(accountId: number, r: MeterReplacementInput): Promise<MeterDto[]> {
     await this.sequelize.transaction(async (tx) => {
       const a = await lockAccount(accountId, tx);
-      const old = await Meter.findOne({
-        where: { accountId: a.id, status: 'active' },
-        transaction: tx,
-      });
-      if (!old)
-        throw new ConflictError('no_active_meter', {
-          th: 'บัญชีนี้ยังไม่มีมาตรที่ใช้งาน',
-          en: 'The account has no active meter to replace.',
-        });
-      if (r.date < old.installedOn)
-        throw fieldError('replacement_before_install', 'date', {
-          th: 'วันที่เปลี่ยนมาตรต้องไม่ก่อนวันที่ติดตั้งมาตรเดิม',
-          en: 'The replacement date is before the old meter was installed.',
-        });
-      if (r.oldFinalReading >= 10 ** old.digits)
-        throw fieldError('reading_too_long', 'oldFinalReading', {
-          th: `เลขมาตรเดิมต้องไม่เกิน ${old.digits} หลัก`,
-          en: `The old meter shows at most ${old.digits} digits.`,
-        });
-      const before = this.audit.snapshot('meter', old);
-      await old.update(
-        { status: 'removed', removedOn: r.date, finalReading: r.oldFinalReading },
-        { transaction: tx },
-      );
-      await this.audit.record(tx, {
-        action: 'meter.remove',
-        entityType: 'meter',
-        entityId: old.id,
-        before,
-        after: this.audit.snapshot('meter', old),
-      });
-      await this.installMeter(
-        a,
-        {
-          serial: r.serial,
-          size: r.size,
-          digits: r.digits,
-          initialReading: r.initialReading,
-          installedOn: r.date,
-        },
-        old.id,
-        tx,
-      );
+      await this.meters.replace(a, r, tx);
       await this.refreshSearchTerms([a.id], tx);
     });
     return this.meterHistory(accountId);
   }
 
-  private async installMeter(
-    a: Account,
-    m: MeterInput,
-    replaces: number | null,
-    tx: Transaction,
-  ): Promise<Meter> {
-    if (m.initialReading >= 10 ** m.digits)
-      throw fieldError('reading_too_long', 'initialReading', {
-        th: `เลขมาตรเริ่มต้นต้องไม่เกิน ${m.digits} หลัก`,
-        en: `The initial reading must fit in ${m.digits} digits.`,
-      });
-    const meter = await Meter.create(
-      { ...m, accountId: a.id, status: 'active', replacesMeterId: replaces },
-      { transaction: tx },
-    );
-    await this.audit.recordChange(
-      tx,
-      replaces ? 'meter.replace' : 'meter.install',
-      'meter',
-      meter.id,
-      null,
-      meter,
-    );
-    return meter;
+  /** @internal for the import: a first meter, inside the caller's transaction. */
+  installMeter(a: Account, m: MeterInput, tx: Transaction): Promise<Meter> {
+    return this.meters.install(a, m, tx);
+  }
+
+  /** @internal for the demo and imports: a replacement in the past, inside the caller's transaction. */
+  recordReplacement(a: Account, r: MeterReplacementInput, tx: Transaction): Promise<Meter> {
+    return this.meters.replace(a, r, tx);
+  }
+
+  /** The active meter of an account (null before installation). */
+  activeMeter(accountId: number): Promise<Meter | null> {
+    return this.meters.active(accountId);
   }
 
   // ---- residents ----
@@ -577,6 +386,58 @@ export class RegistryService {
     });
   }
 
+  // ---- import and export ----
+
+  /** Existing accounts by number: ids and the active meter's serial. */
+  async accountsByNumber(
+    numbers: readonly string[],
+    tx?: Transaction,
+  ): Promise<Map<string, { accountId: number; waterUserId: number; meterSerial: string | null }>> {
+    const out = new Map<
+      string,
+      { accountId: number; waterUserId: number; meterSerial: string | null }
+    >();
+    for (let i = 0; i < numbers.length; i += 1000) {
+      const accounts = await Account.findAll({
+        where: { number: numbers.slice(i, i + 1000) },
+        transaction: tx,
+      });
+      const meters = await Meter.findAll({
+        where: { accountId: accounts.map((a) => a.id), status: 'active' },
+        transaction: tx,
+      });
+      for (const a of accounts)
+        out.set(a.number, {
+          accountId: a.id,
+          waterUserId: a.waterUserId,
+          meterSerial: meters.find((m) => m.accountId === a.id)?.serial ?? null,
+        });
+    }
+    return out;
+  }
+
+  /** Water users by national ID (imports share one water user between accounts). */
+  async waterUsersByNationalId(
+    ids: readonly string[],
+    tx: Transaction,
+  ): Promise<Map<string, number>> {
+    if (!ids.length) return new Map();
+    const users = await WaterUser.findAll({ where: { nationalId: [...ids] }, transaction: tx });
+    return new Map(users.map((u) => [u.nationalId!, u.id]));
+  }
+
+  /** The registry for the Excel export, in pages of account-number order. */
+  async *exportPages(pageSize = 2000): AsyncGenerator<ExportRow[]> {
+    const tenantId = tenantOfContext();
+    let after = '';
+    for (;;) {
+      const page = await this.repo.exportPage(tenantId, after, pageSize);
+      if (!page.length) return;
+      yield page;
+      after = page[page.length - 1]!.number;
+    }
+  }
+
   // ---- billing ----
 
   /** Active accounts of a waterworks, by id after `afterId`: one SQL query per page. */
@@ -590,38 +451,7 @@ export class RegistryService {
       afterId: q.afterId ?? 0,
       limit: q.limit,
     });
-    return rows.map((r) => ({
-      accountId: Number(r.id),
-      number: r.number,
-      waterUserName: r.name,
-      customerType: r.customer_type,
-      villageId: r.village_id ?? null,
-      moo: r.moo ?? null,
-      houseNo: r.house_no ?? null,
-      routeOrder: Number(r.route_order),
-      status: r.status,
-      tariffCode: r.tariff_code ?? null,
-      meter:
-        r.meter_id === null || r.meter_id === undefined
-          ? null
-          : {
-              id: Number(r.meter_id),
-              serial: r.serial!,
-              size: r.size!,
-              digits: Number(r.digits),
-              initialReading: Number(r.initial_reading),
-              installedOn: dateOnly(r.installed_on)!,
-              ...(r.old_meter_id
-                ? {
-                    replacedMeter: {
-                      id: Number(r.old_meter_id),
-                      finalReading: Number(r.old_final_reading),
-                      removedOn: dateOnly(r.old_removed_on),
-                    },
-                  }
-                : {}),
-            },
-    }));
+    return rows.map(billingAccount);
   }
 
   // ---- internals ----
@@ -652,76 +482,6 @@ export class RegistryService {
     for (let i = 0; i < rows.length; i += 1000)
       await AccountSearchTerm.bulkCreate(rows.slice(i, i + 1000), { transaction: tx });
   }
-
-  private async checkPlace(
-    input: { waterworksId?: number; villageId?: number | null },
-    tx: Transaction,
-  ): Promise<void> {
-    void tx;
-    if (input.waterworksId !== undefined)
-      await this.tenancy.getWaterworks(input.waterworksId).catch(() => {
-        throw fieldError('unknown_waterworks', 'waterworksId', {
-          th: 'ไม่พบกิจการประปานี้',
-          en: 'No such waterworks.',
-        });
-      });
-    if (input.villageId !== undefined && input.villageId !== null)
-      await this.tenancy.getVillage(input.villageId).catch(() => {
-        throw fieldError('unknown_village', 'villageId', {
-          th: 'ไม่พบหมู่บ้านนี้',
-          en: 'No such village.',
-        });
-      });
-  }
-
-  private async uniqueNumber(number: string, tx: Transaction): Promise<void> {
-    if (await Account.findOne({ where: { number }, transaction: tx, attributes: ['id'] })) {
-      const m = { th: `มีเลขที่ผู้ใช้น้ำ ${number} แล้ว`, en: `Account number ${number} exists.` };
-      throw new ConflictError('account_number_taken', m, [{ path: 'number', message: m }]);
-    }
-  }
-
-  private async prefixFor(a: { waterworksId: number; villageId?: number | null }): Promise<string> {
-    const [{ accountNumberFormat }, works, village] = await Promise.all([
-      this.settings(),
-      this.tenancy.getWaterworks(a.waterworksId),
-      a.villageId ? this.tenancy.getVillage(a.villageId) : null,
-    ]);
-    return seriesPrefix(accountNumberFormat, { works: works.code, moo: village?.moo ?? null });
-  }
-
-  /** The next free number of the tenant's scheme (the series row is locked until commit). */
-  private async nextNumber(
-    a: { waterworksId: number; villageId?: number | null },
-    tx: Transaction,
-  ): Promise<string> {
-    const prefix = await this.prefixFor(a);
-    const series = await this.lockSeries(prefix, tx);
-    let seq = series.lastNo;
-    let number: string;
-    do number = numberFromPrefix(prefix, ++seq);
-    while (await Account.findOne({ where: { number }, transaction: tx, attributes: ['id'] }));
-    await series.update({ lastNo: seq }, { transaction: tx });
-    return number;
-  }
-
-  /** A number given from outside (import) moves its series past it. */
-  private async noteNumber(a: Account, tx: Transaction): Promise<void> {
-    const prefix = await this.prefixFor(a);
-    const seq = seqInNumber(prefix, a.number);
-    if (seq === null) return;
-    const series = await this.lockSeries(prefix, tx);
-    if (seq > series.lastNo) await series.update({ lastNo: seq }, { transaction: tx });
-  }
-
-  private async lockSeries(prefix: string, tx: Transaction): Promise<AccountNumberSeries> {
-    const found = await AccountNumberSeries.findOne({
-      where: { prefix },
-      transaction: tx,
-      lock: tx.LOCK.UPDATE,
-    });
-    return found ?? AccountNumberSeries.create({ prefix, lastNo: 0 }, { transaction: tx });
-  }
 }
 
 async function lockAccount(id: number, tx: Transaction): Promise<Account> {
@@ -730,34 +490,11 @@ async function lockAccount(id: number, tx: Transaction): Promise<Account> {
   return a;
 }
 
-function listItem(r: AccountRow): AccountListItem {
-  return {
-    id: Number(r.id),
-    number: r.number,
-    status: r.status,
-    waterUser: { id: Number(r.water_user_id), name: r.name, phone: r.phone ?? null },
-    houseNo: r.house_no ?? null,
-    moo: r.moo ?? null,
-    villageId: r.village_id ?? null,
-    waterworksId: Number(r.waterworks_id),
-    meter: r.serial ? { serial: r.serial, size: r.size! } : null,
-  };
-}
-
-function checkNationalId(id: string | null | undefined): void {
-  if (id && !isValidThaiId(id))
-    throw fieldError('invalid_national_id', 'nationalId', {
-      th: 'เลขประจำตัวประชาชนต้องเป็นตัวเลข 13 หลักที่ถูกต้อง',
-      en: 'The national ID must be a valid 13-digit number.',
-    });
+/** A patch without its undefined keys (undefined means "leave as is"). */
+function defined<T extends object>(patch: T): Partial<T> {
+  return Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined)) as Partial<T>;
 }
 
 function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
-
-function tenantOfContext(): number {
-  const t = currentContext()?.tenantId;
-  if (t === undefined) throw new Error('registry: no tenant in the request context');
-  return t;
 }
