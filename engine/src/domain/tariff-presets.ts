@@ -158,7 +158,7 @@ export const TARIFF_PRESETS: readonly Tariff[] = [
     vatBasisPoints: 0,
     customerTypes: [
       {
-        code: 'household',
+        code: '1',
         name: { th: 'ครัวเรือน', en: 'Household' },
         blocks: blocks([null, 6]),
         minimumChargeSatang: 3_000,
@@ -180,13 +180,13 @@ export const TARIFF_PRESETS: readonly Tariff[] = [
     vatBasisPoints: 0,
     customerTypes: [
       {
-        code: 'household',
+        code: '1',
         name: { th: 'ครัวเรือน', en: 'Household' },
         blocks: blocks([10, 5], [20, 7], [30, 9], [null, 12]),
         minimumChargeSatang: 2_000,
       },
       {
-        code: 'business',
+        code: '2',
         name: { th: 'ร้านค้าและกิจการ', en: 'Shops and businesses' },
         blocks: blocks([10, 8], [30, 10], [null, 14]),
         minimumChargeSatang: 5_000,

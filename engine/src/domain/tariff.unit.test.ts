@@ -176,7 +176,7 @@ describe('tariffProblems', () => {
     {
       name: 'two customer types with one code, no blocks',
       change: (t) => {
-        t.customerTypes[1]!.code = 'household';
+        t.customerTypes[1]!.code = '1';
         t.customerTypes[1]!.blocks = [];
       },
       paths: ['customerTypes.1.code', 'customerTypes.1.blocks'],

@@ -10,7 +10,7 @@ import { startTestServer, testDialect, type TestServer } from '../../testing/har
 import { assertProblem } from '../../testing/problem.js';
 import { addAccounts, runBilling, tenantOf, type FixtureAccount } from './billing.fixtures.js';
 
-/** VILLAGE-BLOCK, household, by hand: 5 / 7 / 9 / 12 baht per m³ at 10 / 20 / 30 m³, at least 20 baht, 10 baht meter fee. */
+/** VILLAGE-BLOCK, type 1 (household), by hand: 5 / 7 / 9 / 12 baht per m³ at 10 / 20 / 30 m³, at least 20 baht, 10 baht meter fee. */
 function villageBlock(m3: number): number {
   const tiers: [number, number][] = [
     [10, 500],

@@ -16,7 +16,7 @@ export const villageTariff = (over: Record<string, unknown> = {}) => ({
   vatBasisPoints: 0,
   customerTypes: [
     {
-      code: 'household',
+      code: '1',
       name: { th: 'บ้านพักอาศัย', en: 'Household' },
       blocks: [
         { uptoM3: 10, rateSatangPerM3: 500 },
@@ -145,7 +145,7 @@ describe(`tariffs on ${testDialect()}`, () => {
         effectiveFrom: '2026-07-01',
         customerTypes: [
           {
-            code: 'household',
+            code: '1',
             name: { th: 'บ้านพักอาศัย', en: 'Household' },
             blocks: [{ uptoM3: null, rateSatangPerM3: 800 }],
           },
@@ -192,7 +192,7 @@ describe(`tariffs on ${testDialect()}`, () => {
         body: villageTariff({
           customerTypes: [
             {
-              code: 'household',
+              code: '1',
               name: { th: 'บ้าน', en: 'Home' },
               blocks: [{ uptoM3: null, rateSatangPerM3: -5 }],
             },
@@ -216,7 +216,7 @@ describe(`tariffs on ${testDialect()}`, () => {
           code: 'NB-BAD',
           customerTypes: [
             {
-              code: 'household',
+              code: '1',
               name: { th: 'บ้าน', en: 'Home' },
               blocks: [
                 { uptoM3: 30, rateSatangPerM3: 500 },
