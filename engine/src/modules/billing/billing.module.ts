@@ -22,6 +22,8 @@ import { BillingSettings } from './billing-settings.model.js';
 import { billingSettingsRoutes } from './billing-settings.routes.js';
 import { BillingSettingsService } from './billing-settings.service.js';
 import { DocumentSeries } from './document-series.js';
+import { invoiceDocumentRoutes } from './invoice-document.routes.js';
+import { InvoiceDocuments } from './invoice-documents.js';
 import { CreditNote, Invoice } from './invoice.model.js';
 import { invoiceRoutes } from './invoice.routes.js';
 import { InvoiceService } from './invoice.service.js';
@@ -110,7 +112,8 @@ export function createBilling(deps: BillingDeps) {
     series,
     deps.log,
   );
-  return { tariffs, settings, invoices, readings, production, runs, series };
+  const documents = new InvoiceDocuments(invoices, registry, readings, tenancy);
+  return { tariffs, settings, invoices, documents, readings, production, runs, series };
 }
 
 export type Billing = ReturnType<typeof createBilling>;
@@ -121,4 +124,5 @@ export function billingRoutes(api: ApiRouter, billing: Billing): void {
   readingRoutes(api, billing.readings, billing.production);
   billingRunRoutes(api, billing.runs);
   invoiceRoutes(api, billing.invoices);
+  invoiceDocumentRoutes(api, billing.documents);
 }
