@@ -25,6 +25,7 @@ import {
   initBillingModels,
   type Billing,
 } from './modules/billing/billing.module.js';
+import { registerNewConnectionHandlers } from './modules/billing/new-connection/index.js';
 import { AuthService } from './modules/auth/auth.service.js';
 import { authenticate } from './modules/auth/authenticate.js';
 import { loginLimiter } from './modules/auth/login-limiter.js';
@@ -107,6 +108,12 @@ export async function createCore(
     tenancy,
     registry,
     log: log.scoped('billing'),
+  });
+  registerNewConnectionHandlers(workflow.handlers, {
+    registry,
+    tenancy,
+    tariffs: billing.tariffs,
+    invoices: billing.invoices,
   });
   return { db, services: { audit, auth, tenancy, registry, workflow, billing } };
 }

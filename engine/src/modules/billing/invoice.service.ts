@@ -8,6 +8,7 @@ import { formatDocumentNumber, type BillLine } from '../../domain/index.js';
 import { ConflictError, NotFoundError, UserError } from '../../http/errors.js';
 import type { Actor } from '../../http/request-context.js';
 import type { AuditLog } from '../audit/audit.service.js';
+import type { AccountDto } from '../registry/registry.dto.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
 import { addDays, fiscalYearOf, periodOf, thaiDay } from './billing-dates.js';
@@ -31,6 +32,16 @@ export interface InvoiceQuery {
 
 export interface OneOffInvoice {
   accountId: number;
+  /**
+   * The account as the caller knows it, for one made in the caller's transaction (the
+   * registry, reading on its own connection, would not see it yet); else read from it.
+   */
+  account?: {
+    number: string;
+    waterworksId: number;
+    villageId: number | null;
+    customerName: string;
+  };
   kind: Exclude<InvoiceKind, 'water'>;
   lines: BillLine[];
   tariffCode: string | null;
@@ -196,13 +207,13 @@ export class InvoiceService {
   /** Issues a one-off fee invoice (installation, reconnection) in the caller's transaction. */
   async issueOneOff(tx: Transaction, tenantId: number, input: OneOffInvoice): Promise<Invoice> {
     const [account, rules] = await Promise.all([
-      this.registry.getAccount(input.accountId),
+      input.account ?? this.registry.getAccount(input.accountId).then(oneOffAccount),
       this.settings.get(tenantId),
     ]);
     const issueDate = input.issueDate ?? thaiDay(new Date());
     const period = periodOf(issueDate);
     const existing = await Invoice.findOne({
-      where: { accountId: account.id, period, kind: input.kind },
+      where: { accountId: input.accountId, period, kind: input.kind },
       transaction: tx,
     });
     if (existing) return existing;
@@ -211,11 +222,11 @@ export class InvoiceService {
     const total = input.lines.reduce((s, l) => s + l.amountSatang, 0);
     const invoice = await Invoice.create(
       {
-        accountId: account.id,
+        accountId: input.accountId,
         waterworksId: account.waterworksId,
         villageId: account.villageId,
         accountNumber: account.number,
-        customerName: account.waterUser.name,
+        customerName: account.customerName,
         period,
         kind: input.kind,
         number: formatDocumentNumber(rules.invoicePrefix, fy, seq),
@@ -239,15 +250,14 @@ export class InvoiceService {
       },
       { transaction: tx },
     );
-    await this.audit.recordChange(
-      tx,
-      'invoice.issue',
-      'invoice',
-      invoice.id,
-      null,
-      invoice,
+    await this.audit.record(tx, {
+      action: 'invoice.issue',
+      entityType: 'invoice',
+      entityId: invoice.id,
+      before: null,
+      after: { ...invoiceSnapshot(invoice), lines: invoice.lines },
       tenantId,
-    );
+    });
     return invoice;
   }
 
@@ -275,6 +285,15 @@ export class InvoiceService {
     if (actor.kind !== 'resident') return null;
     return (await this.registry.accountsOfResident(actor.id)).map((a) => a.id);
   }
+}
+
+function oneOffAccount(a: AccountDto): Required<OneOffInvoice>['account'] {
+  return {
+    number: a.number,
+    waterworksId: a.waterworksId,
+    villageId: a.villageId,
+    customerName: a.waterUser.name,
+  };
 }
 
 /**
