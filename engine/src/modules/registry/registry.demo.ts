@@ -14,7 +14,7 @@ import { Tenant } from '../tenancy/tenant.model.js';
 import type { AccountStatus } from './account.model.js';
 import type { RegistryService } from './registry.service.js';
 
-const MALE = [
+export const MALE = [
   'สมชาย',
   'สมศักดิ์',
   'ประสิทธิ์',
@@ -36,7 +36,7 @@ const MALE = [
   'ทวีศักดิ์',
   'พิชิต',
 ];
-const FEMALE = [
+export const FEMALE = [
   'สมหญิง',
   'มาลัย',
   'บัวผัน',
@@ -58,7 +58,7 @@ const FEMALE = [
   'อำไพ',
   'นงลักษณ์',
 ];
-const SURNAMES = [
+export const SURNAMES = [
   'ใจดี',
   'ศรีสุข',
   'ทองคำ',
