@@ -559,6 +559,32 @@ describe(`water-user registry on ${testDialect()}`, () => {
       assert.equal(seen.length, (await search(`waterworks=${ww2}&status=active&limit=1`)).total);
     });
 
+    it('should number new accounts by the scheme the admin sets, and refuse a scheme without {seq:N}', async () => {
+      // given the admin's scheme with the village
+      const bad = await server.api('PATCH', '/registry/settings', {
+        token: admin,
+        body: { accountNumberFormat: '{works}-{moo}' },
+      });
+      assert.equal(assertProblem(bad, 422).errors?.[0]?.path, 'accountNumberFormat');
+      const ok = await server.api('PATCH', '/registry/settings', {
+        token: admin,
+        body: { accountNumberFormat: '{works}/{moo}/{seq:4}' },
+      });
+      assert.equal(ok.status, 200, JSON.stringify(ok.body));
+      assertProblem(
+        await server.api('PATCH', '/registry/settings', {
+          token: clerk,
+          body: { accountNumberFormat: '{seq:5}' },
+        }),
+        403,
+      );
+      // when two accounts are opened in หมู่ 2
+      const a = await open({ kind: 'person', name: 'นายเลข แบบใหม่', moo: 2 });
+      const b = await open({ kind: 'person', name: 'นางเลข แบบใหม่', moo: 2 });
+      // then
+      assert.deepEqual([a.number, b.number], ['WW1/02/0001', 'WW1/02/0002']);
+    });
+
     it('should verify the audit chain with every registry row accounted for', async () => {
       const res = await server.api('GET', '/audit/verify', { token: admin });
       assert.equal(res.status, 200);
