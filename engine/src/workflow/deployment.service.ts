@@ -145,10 +145,17 @@ export class DeploymentService {
     return def;
   }
 
+  /** The newest version of a process: its id looked up, the (immutable) row from the cache. */
   async latestProcess(key: string): Promise<ProcessDefinition> {
-    const def = await ProcessDefinition.findOne({ where: { key }, order: [['version', 'DESC']] });
-    if (!def) throw new NotFoundError(PROCESS);
-    return def;
+    const [row] = await ProcessDefinition.findAll({
+      attributes: ['id'],
+      where: { key },
+      order: [['version', 'DESC']],
+      limit: 1,
+      raw: true,
+    });
+    if (!row) throw new NotFoundError(PROCESS);
+    return this.definitionById(row.id);
   }
 
   async processXml(def: ProcessDefinition): Promise<string> {

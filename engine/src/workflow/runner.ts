@@ -254,8 +254,7 @@ export class EngineSession {
         }
       }
       const execution = this.execution;
-      if (req.action.kind === 'signal')
-        execution.signal({ id: req.action.elementId, executionId: req.action.executionId });
+      if (req.action.kind === 'signal') signalActivity(execution, req.action);
       if (req.action.kind === 'message') execution.signal({ id: req.action.messageId });
 
       for (let spins = 0; ; spins++) {
@@ -324,6 +323,42 @@ interface PostponedApi {
   type: string;
   content?: { executionId?: string };
   getPostponed?: () => PostponedApi[];
+  signal?: (message?: unknown) => void;
+}
+
+/**
+ * Signals the waiting activity through its own api: bpmn-engine's execution.signal() is a
+ * broadcast that every activity of the process receives and checks, several times the work.
+ */
+function signalActivity(
+  execution: { signal(m: unknown): void; getPostponed(): unknown[] },
+  action: { elementId: string; executionId?: string },
+): void {
+  const api = findPostponed(execution.getPostponed() as PostponedApi[], action);
+  if (api?.signal) api.signal();
+  else execution.signal({ id: action.elementId, executionId: action.executionId });
+}
+
+function findPostponed(
+  list: PostponedApi[],
+  action: { elementId: string; executionId?: string },
+  depth = 0,
+): PostponedApi | undefined {
+  for (const api of list) {
+    if (api.id === action.elementId) {
+      if (!action.executionId || (api.content?.executionId ?? api.id) === action.executionId)
+        return api;
+    }
+    if (api.type === 'bpmn:SubProcess' && api.getPostponed && depth < 10) {
+      const inner = findPostponed(
+        api.getPostponed().filter((a) => a.id !== api.id),
+        action,
+        depth + 1,
+      );
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 /** What waits, subprocesses included. */

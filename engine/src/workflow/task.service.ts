@@ -4,7 +4,6 @@
  * on a task; a submission is validated against the task's pinned form on the server
  * before the process moves.
  */
-import { Op, type WhereOptions } from 'sequelize';
 import { ConflictError, ForbiddenError, NotFoundError, UserError } from '../http/errors.js';
 import type { Actor } from '../http/request-context.js';
 import { User } from '../modules/auth/user.model.js';
@@ -13,22 +12,16 @@ import type { Clock } from './clock.js';
 import type { DeploymentService } from './deployment.service.js';
 import { validateSubmission } from './forms/form-submission.js';
 import { WorkflowTask } from './instance.models.js';
-import type { InstanceService } from './instance.service.js';
+import type { TaskRecord } from './instance.repository.js';
+import type { Sql } from './sql.js';
+import { TaskRepository, type InboxQuery } from './task.repository.js';
+import type { InstanceService, StepOutcome } from './instance.service.js';
 
 const TASK = { th: 'งาน', en: 'Task' };
 
-export interface TaskQuery {
-  businessKey?: string;
-  processKey?: string;
-  elementId?: string;
-  overdue?: boolean;
-  /** mine: assigned to me; unclaimed: my roles' unclaimed; all (default): both */
-  scope?: 'mine' | 'unclaimed' | 'all';
-  limit: number;
-  offset: number;
-}
+export type { InboxQuery as TaskQuery } from './task.repository.js';
 
-export function taskDto(t: WorkflowTask, now: Date) {
+export function taskDto(t: TaskRecord, now: Date) {
   return {
     id: t.id,
     elementId: t.elementId,
@@ -50,44 +43,29 @@ export function taskDto(t: WorkflowTask, now: Date) {
   };
 }
 
+/** The inbox order: due first (no due date before any), then oldest. */
+function byDueThenId(a: TaskRecord, b: TaskRecord): number {
+  const due = (t: TaskRecord) => t.dueAt?.getTime() ?? Number.MIN_SAFE_INTEGER;
+  return due(a) - due(b) || a.id - b.id;
+}
+
 export class TaskService {
+  private readonly repo: TaskRepository;
+
   constructor(
+    sql: Sql,
     private readonly instances: InstanceService,
     private readonly deployments: DeploymentService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
-  ) {}
-
-  private visibleTo(actor: Actor, scope: TaskQuery['scope'] = 'all'): WhereOptions {
-    const mine = { assignee: actor.username };
-    // a resident sees only the tasks assigned to them, never a group's
-    if (actor.kind === 'resident') return mine;
-    const unclaimed = {
-      assignee: null,
-      [Op.or]: actor.roles.map((r) => ({ candidateGroups: { [Op.like]: `%,${r},%` } })),
-    };
-    if (scope === 'mine') return mine;
-    if (scope === 'unclaimed') return unclaimed;
-    return { [Op.or]: [mine, unclaimed] };
+  ) {
+    this.repo = new TaskRepository(sql);
   }
 
-  async list(actor: Actor, q: TaskQuery) {
+  async list(actor: Actor, q: InboxQuery) {
     const now = this.clock.now();
-    const where: WhereOptions[] = [{ status: 'open' }, this.visibleTo(actor, q.scope)];
-    if (q.businessKey) where.push({ businessKey: q.businessKey });
-    if (q.processKey) where.push({ processKey: q.processKey });
-    if (q.elementId) where.push({ elementId: q.elementId });
-    if (q.overdue) where.push({ dueAt: { [Op.lt]: now } });
-    const { rows, count } = await WorkflowTask.findAndCountAll({
-      where: { [Op.and]: where },
-      order: [
-        ['dueAt', 'ASC'],
-        ['id', 'ASC'],
-      ],
-      limit: q.limit,
-      offset: q.offset,
-    });
-    return { total: count, items: rows.map((t) => taskDto(t, now)) };
+    const { rows, total } = await this.repo.inbox(actor, q, now);
+    return { total, items: rows.map((t) => taskDto(t, now)) };
   }
 
   private async load(id: number): Promise<WorkflowTask> {
@@ -96,7 +74,7 @@ export class TaskService {
     return t;
   }
 
-  private inGroups(t: WorkflowTask, actor: Actor): boolean {
+  private inGroups(t: Pick<TaskRecord, 'candidateGroups'>, actor: Actor): boolean {
     if (actor.kind === 'resident') return false;
     return actor.roles.some((r) => t.candidateGroups.includes(`,${r},`));
   }
@@ -173,7 +151,8 @@ export class TaskService {
 
   /** Validates the submission against the pinned form, then moves the process on. */
   async complete(actor: Actor, id: number, submitted: unknown) {
-    const t = await this.load(id);
+    const t = await this.repo.task(id);
+    if (!t) throw new NotFoundError(TASK);
     this.mustBeOpen(t);
     const mayAct = t.assignee ? t.assignee === actor.username : this.inGroups(t, actor);
     if (!mayAct) {
@@ -196,25 +175,13 @@ export class TaskService {
       data = result.data;
     }
     const now = this.clock.now();
-    await this.instances.advance(t.instanceId, {
+    const assignee = t.assignee ?? actor.username;
+    const outcome = await this.instances.advance(t.instanceId, {
       action: { kind: 'signal', elementId: t.elementId, executionId: t.executionId },
       merge: data,
+      completes: { id: t.id, by: actor.username, assignee, at: now },
       cause: { elementId: t.elementId, event: 'task.completed', data },
       alsoInTx: async (tx) => {
-        const [n] = await WorkflowTask.update(
-          {
-            status: 'completed',
-            completedBy: actor.username,
-            completedAt: now,
-            assignee: t.assignee ?? actor.username,
-          },
-          { where: { id: t.id, status: 'open' }, transaction: tx },
-        );
-        if (n !== 1)
-          throw new ConflictError('task_done', {
-            th: 'งานนี้ดำเนินการเสร็จแล้ว',
-            en: 'This task is already completed.',
-          });
         await this.audit.record(tx, {
           action: 'task.complete',
           entityType: 'workflow_task',
@@ -223,19 +190,41 @@ export class TaskService {
         });
       },
     });
-    const done = await this.load(id);
-    const next = await this.list(actor, {
-      businessKey: t.businessKey ?? undefined,
-      limit: 20,
-      offset: 0,
-    });
+    const done: TaskRecord = {
+      ...t,
+      status: 'completed',
+      completedBy: actor.username,
+      completedAt: now,
+      assignee,
+    };
     return {
       task: taskDto(done, this.clock.now()),
-      next: next.items.filter((n) => n.instanceId === t.instanceId),
+      next: (await this.openAfter(actor, outcome)).map((n) => taskDto(n, this.clock.now())),
     };
   }
 
-  private mustBeOpen(t: WorkflowTask): void {
+  /**
+   * The instance's open tasks after a step that the actor may work on, as the inbox
+   * orders them. The step knows the tasks it opened; tasks opened earlier (a parallel
+   * branch) may have been claimed since, so then they are read.
+   */
+  private async openAfter(actor: Actor, outcome: StepOutcome): Promise<TaskRecord[]> {
+    const opened = new Set(outcome.opened.map((o) => o.id));
+    const open: TaskRecord[] = outcome.openTasks.every((o) => opened.has(o.id))
+      ? outcome.opened
+      : await WorkflowTask.findAll({
+          where: { instanceId: outcome.instance.id, status: 'open' },
+        });
+    return open.filter((o) => this.mayWorkOn(o, actor)).sort(byDueThenId);
+  }
+
+  /** What the inbox shows the actor: their own tasks and their roles' unclaimed ones. */
+  private mayWorkOn(t: TaskRecord, actor: Actor): boolean {
+    if (t.assignee === actor.username) return true;
+    return t.assignee === null && this.inGroups(t, actor);
+  }
+
+  private mustBeOpen(t: Pick<TaskRecord, 'status'>): void {
     if (t.status !== 'open')
       throw new ConflictError('task_not_open', {
         th: 'งานนี้ไม่อยู่ในสถานะรอดำเนินการ',

@@ -15,6 +15,7 @@ import { HistoryEvent, ProcessInstance, WorkflowJob, WorkflowTask } from './inst
 import { InstanceService, type RetryPolicy } from './instance.service.js';
 import { JobRunner } from './job-runner.js';
 import { MessageService } from './message.service.js';
+import { Sql } from './sql.js';
 import { TaskService } from './task.service.js';
 
 export interface Workflow {
@@ -50,8 +51,18 @@ export function createWorkflow(
   declareShippedTopics(handlers);
   const clock = new Clock();
   const deployments = new DeploymentService(sequelize, audit, handlers, log);
-  const instances = new InstanceService(sequelize, deployments, handlers, audit, clock, retry, log);
-  const tasks = new TaskService(instances, deployments, audit, clock);
+  const sql = new Sql(sequelize);
+  const instances = new InstanceService(
+    sequelize,
+    sql,
+    deployments,
+    handlers,
+    audit,
+    clock,
+    retry,
+    log,
+  );
+  const tasks = new TaskService(sql, instances, deployments, audit, clock);
   const messages = new MessageService(instances, deployments);
   const jobs = new JobRunner(instances, clock, log);
   return { handlers, clock, deployments, instances, tasks, messages, jobs };

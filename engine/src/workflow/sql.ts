@@ -1,0 +1,127 @@
+/**
+ * Raw SQL for the workflow's hot paths (instance.repository.ts, task.repository.ts).
+ * Inside a step's transaction, statements go straight to the transaction's own driver
+ * connection (sqlite3 or mysql2): on SQLite, Sequelize's query path formats a stack trace
+ * and asks `PRAGMA table_info` before every statement, which costs more than the
+ * statement. Reads outside a transaction go through `sequelize.query`, which takes a
+ * pooled connection.
+ *
+ * Raw SQL bypasses scopeToTenant: every statement names tenant_id itself, with the tenant
+ * `tenantScope()` gives — the same rule the models' hooks apply.
+ */
+import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import { TenantScopeError } from '../db/tenant-scope.js';
+import { currentContext } from '../http/request-context.js';
+
+export type Param = string | number | null;
+
+export interface Driver {
+  run(sql: string, params: Param[]): Promise<{ changes: number; lastId: number }>;
+  all<T>(sql: string, params: Param[]): Promise<T[]>;
+}
+
+interface SqliteConnection {
+  run(
+    sql: string,
+    params: Param[],
+    cb: (this: { changes: number; lastID: number }, err: Error | null) => void,
+  ): void;
+  all(sql: string, params: Param[], cb: (err: Error | null, rows: unknown[]) => void): void;
+}
+
+interface MysqlConnection {
+  query(
+    sql: string,
+    params: Param[],
+    cb: (err: Error | null, result: unknown) => void,
+  ): { setMaxListeners(n: number): void };
+}
+
+/** The driver connection a Sequelize transaction holds. */
+function connectionOf(tx: Transaction): unknown {
+  const connection = (tx as unknown as { connection?: unknown }).connection;
+  if (!connection) throw new Error('the transaction has no connection');
+  return connection;
+}
+
+function sqliteDriver(db: SqliteConnection): Driver {
+  return {
+    run: (sql, params) =>
+      new Promise((resolve, reject) =>
+        db.run(sql, params, function done(err) {
+          if (err) reject(err);
+          else resolve({ changes: this.changes, lastId: this.lastID });
+        }),
+      ),
+    all: <T>(sql: string, params: Param[]) =>
+      new Promise<T[]>((resolve, reject) =>
+        db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
+      ),
+  };
+}
+
+function mysqlDriver(conn: MysqlConnection): Driver {
+  const query = <R>(sql: string, params: Param[]) =>
+    new Promise<R>((resolve, reject) => {
+      conn
+        .query(sql, params, (err, result) => (err ? reject(err) : resolve(result as R)))
+        .setMaxListeners(100);
+    });
+  return {
+    run: async (sql, params) => {
+      const r = await query<{ affectedRows: number; insertId: number }>(sql, params);
+      return { changes: r.affectedRows, lastId: r.insertId };
+    },
+    all: <T>(sql: string, params: Param[]) => query<T[]>(sql, params),
+  };
+}
+
+export class Sql {
+  readonly sqlite: boolean;
+
+  constructor(private readonly sequelize: Sequelize) {
+    this.sqlite = sequelize.getDialect() === 'sqlite';
+  }
+
+  /** Statements on a transaction's own connection. */
+  in(tx: Transaction): Driver {
+    const connection = connectionOf(tx);
+    return this.sqlite
+      ? sqliteDriver(connection as SqliteConnection)
+      : mysqlDriver(connection as MysqlConnection);
+  }
+
+  /** A read outside any transaction. */
+  select<T extends object>(sql: string, params: Param[]): Promise<T[]> {
+    return this.sequelize.query<T>(sql, { replacements: params, type: QueryTypes.SELECT });
+  }
+
+  /** A date as Sequelize writes DATE(3): UTC, with the offset on SQLite. */
+  date(d: Date | null): string | null {
+    if (!d) return null;
+    const iso = d.toISOString();
+    const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+    return this.sqlite ? `${text} +00:00` : text;
+  }
+}
+
+/** A DATE(3) column as read raw: text on SQLite, a Date on MySQL. */
+export function readDate(v: unknown): Date | null {
+  if (v === null || v === undefined) return null;
+  return v instanceof Date ? v : new Date(String(v));
+}
+
+/** The tenant raw SQL is limited to; null in system context. Fails closed without one. */
+export function tenantScope(what: string): number | null {
+  const ctx = currentContext();
+  if (ctx?.system) return null;
+  if (ctx?.tenantId === undefined)
+    throw new TenantScopeError(`${what}: no tenant in the request context`);
+  return ctx.tenantId;
+}
+
+/** `AND <column> = ?` for the current tenant, or nothing in system context. */
+export function tenantFilter(what: string, column = 'tenant_id'): { sql: string; params: Param[] } {
+  const tenant = tenantScope(what);
+  return tenant === null ? { sql: '', params: [] } : { sql: `AND ${column} = ?`, params: [tenant] };
+}
