@@ -132,6 +132,7 @@ export async function createEngine(
         tenancy,
         auth,
         registry: services.registry,
+        billing: services.billing,
         log: log.scoped('demo'),
       },
       config.demoPassword,

@@ -8,6 +8,8 @@ import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
 import { asSystem, asTenant } from '../../http/request-context.js';
 import type { AuthService } from '../auth/auth.service.js';
+import { seedBillingHistory } from '../billing/billing.demo.js';
+import type { Billing } from '../billing/billing.module.js';
 import { hashPassword } from '../auth/password.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import { seedRegistryDemo } from '../registry/registry.demo.js';
@@ -20,6 +22,8 @@ export interface DemoContext {
   tenancy: TenancyService;
   auth: AuthService;
   registry: RegistryService;
+  /** Absent in engines built without billing (the seeder then does nothing). */
+  billing?: Billing;
   /** One Argon2 hash of the demo password, made once for every demo user. */
   passwordHash: string;
   log: Logger;
@@ -80,6 +84,12 @@ export const DEMO_SEEDERS: Seeder[] = [
     },
   },
   { name: 'registry.water-users', run: (ctx) => seedRegistryDemo(ctx) },
+  {
+    name: 'billing.history',
+    run: async (ctx) => {
+      if (ctx.billing) await seedBillingHistory({ ...ctx, billing: ctx.billing });
+    },
+  },
 ];
 
 export async function seedDemo(

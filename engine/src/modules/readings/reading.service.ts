@@ -22,6 +22,17 @@ export interface ReadingEntry {
   note?: string | null;
 }
 
+/** A reading of the past, already checked: its consumption is current − previous. */
+export interface HistoricReading {
+  accountId: number;
+  waterworksId: number;
+  meterId: number;
+  previousReading: number;
+  currentReading: number;
+  readAt: Date;
+  readBy: string;
+}
+
 const fieldError = (code: string, path: string, m: Message) =>
   new UserError(code, m, [{ path, message: m }]);
 
@@ -59,6 +70,44 @@ export class ReadingService {
         after: { period, ids: out.map((r) => r.id).join(',') },
       });
       return out;
+    });
+  }
+
+  /**
+   * Past readings taken over from an earlier system (or the demo): accepted as they are,
+   * one multi-row INSERT and one audit event per period. Nothing is assessed: they are
+   * the history later readings are assessed against.
+   */
+  async recordHistory(period: string, items: HistoricReading[]): Promise<number> {
+    if (!items.length) return 0;
+    return this.sequelize.transaction(async (tx) => {
+      const rows = await MeterReading.bulkCreate(
+        items.map((r) => ({
+          accountId: r.accountId,
+          waterworksId: r.waterworksId,
+          meterId: r.meterId,
+          period,
+          previousReading: r.previousReading,
+          currentReading: r.currentReading,
+          consumptionM3: r.currentReading - r.previousReading,
+          flags: [],
+          status: 'accepted' as const,
+          estimated: false,
+          source: 'seed' as const,
+          note: null,
+          readAt: r.readAt,
+          readBy: r.readBy,
+          reviewedBy: null,
+        })),
+        { transaction: tx },
+      );
+      await this.audit.record(tx, {
+        action: 'reading.history',
+        entityType: 'meter-reading-batch',
+        entityId: rows[0]?.id ?? 0,
+        after: { period, count: rows.length },
+      });
+      return rows.length;
     });
   }
 
