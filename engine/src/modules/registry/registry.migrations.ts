@@ -1,11 +1,12 @@
 import { DataTypes } from 'sequelize';
 import { col, type Migration } from '../../db/migrator.js';
 
-const fk = (table: string, allowNull = false, onDelete = 'RESTRICT') => ({
+// RESTRICT throughout: an audited row never changes behind the audit log's back (no cascades)
+const fk = (table: string, allowNull = false) => ({
   type: DataTypes.INTEGER,
   allowNull,
   references: { model: table, key: 'id' },
-  onDelete,
+  onDelete: 'RESTRICT',
 });
 
 export const registryMigrations: Migration[] = [
@@ -36,7 +37,7 @@ export const registryMigrations: Migration[] = [
         number: { type: DataTypes.STRING(40), allowNull: false },
         water_user_id: fk('water_users'),
         waterworks_id: fk('waterworks'),
-        village_id: fk('villages', true, 'SET NULL'),
+        village_id: fk('villages', true),
         route_order: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         latitude: { type: DataTypes.DOUBLE, allowNull: true },
         longitude: { type: DataTypes.DOUBLE, allowNull: true },
@@ -71,7 +72,7 @@ export const registryMigrations: Migration[] = [
         removed_on: { type: DataTypes.DATEONLY, allowNull: true },
         final_reading: { type: DataTypes.INTEGER, allowNull: true },
         status: { type: DataTypes.STRING(16), allowNull: false },
-        replaces_meter_id: fk('meters', true, 'SET NULL'),
+        replaces_meter_id: fk('meters', true),
         ...col.timestamps(),
       });
       await qi.addIndex('meters', ['account_id', 'status'], { name: 'meters_account_status' });
