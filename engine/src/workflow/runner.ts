@@ -72,6 +72,14 @@ interface TimerOwner {
   expireAt?: Date | string;
 }
 
+/** The documented parts of a bpmn-engine execution that make up its state. */
+interface ExecutionState {
+  state: string;
+  stopped: boolean;
+  environment: { getState(): unknown };
+  definitions: { getState(): unknown }[];
+}
+
 const ignore = (): void => undefined;
 const SILENT_LOGGER = () => ({ debug: ignore, error: ignore, warn: ignore });
 
@@ -279,14 +287,8 @@ export class EngineSession {
         ? []
         : deepWaits(execution.getPostponed() as unknown as PostponedApi[]);
       const registered = scope.timers.map(({ elementId, dueAt }) => ({ elementId, dueAt }));
-      let state: Record<string, unknown> | null = null;
-      if (!this.ended) {
-        state = (await this.engine.getState()) as unknown as Record<string, unknown>;
-        for (const d of (state['definitions'] as Record<string, unknown>[] | undefined) ?? [])
-          delete d['source'];
-      }
       return {
-        state,
+        state: this.ended ? null : this.snapshot(),
         completed: this.ended,
         waits,
         timers: registered,
@@ -299,6 +301,22 @@ export class EngineSession {
     } finally {
       this.scope = undefined;
     }
+  }
+
+  /**
+   * The engine's state as `engine.getState()` gives it, less each definition's `source`
+   * (and the informational engineVersion): getState() serializes the whole definition for
+   * every snapshot, and a recovered engine takes the definition from the per-hash cache.
+   */
+  private snapshot(): Record<string, unknown> {
+    const execution = this.execution as unknown as ExecutionState;
+    return {
+      name: this.engine.name,
+      state: execution.state,
+      stopped: execution.stopped,
+      environment: execution.environment.getState(),
+      definitions: execution.definitions.map((d) => d.getState()),
+    };
   }
 
   /** Stops the engine (a finished or failed engine's stop() never resolves: skip those). */
