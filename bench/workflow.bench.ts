@@ -5,6 +5,10 @@
  * written to the database, every task validated against its form) on SQLite and on
  * MariaDB, beside the same process run by bare in-memory bpmn-engine in the same run.
  * Prints one JSON line; "ratio" is persisted ÷ bare on SQLite (target ≥ 0.5).
+ *
+ * Bare and SQLite runs take turns in short slices until each has had `seconds`, so a
+ * machine that gets busier or quieter meanwhile weighs on both sides alike. MariaDB runs
+ * after them (one engine per process: the models are static).
  */
 import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
@@ -24,6 +28,12 @@ import { SHIPPED_TOPICS } from '../engine/src/workflow/declared-topics.js';
 const require = createRequire(import.meta.url);
 const camunda = require('camunda-bpmn-moddle/resources/camunda.json') as object;
 const seconds = Number(process.argv[2] ?? 5);
+const SLICE_MS = 250;
+
+// Production runs compiled JavaScript without source maps; tsx turns them on, and then
+// every `new Error().stack` — Sequelize reads one for each SQLite statement — is mapped
+// back through them, a cost only this TypeScript run would pay.
+process.setSourceMapsEnabled(false);
 const xml = fs.readFileSync(path.join(REPO_ROOT, 'processes/new-connection.bpmn'), 'utf8');
 
 const start = {
@@ -52,59 +62,48 @@ const steps: Record<string, Record<string, unknown>> = {
   },
 };
 
+/** An engine on a fresh database, and one new-connection instance run start → end on it. */
 async function persisted(dialect: TestDialect) {
   const srv = await startTestServer({ database: await createTestDatabase(dialect) });
-  try {
-    const wf = srv.engine.services.workflow;
-    for (const topic of Object.keys(SHIPPED_TOPICS)) wf.handlers.register(topic, () => ({}));
-    const actor = {
-      id: 1,
-      username: 'admin',
-      kind: 'staff' as const,
-      roles: ['admin', 'clerk', 'technician', 'chief_administrator'] as never[],
-    };
-    const run = (i: number) =>
-      runInContext({ tenantId: 1, actor }, async () => {
-        const key = `APP-${dialect}-${i}`;
-        const instance = await wf.instances.start('new-connection', key, start);
-        let { items: next } = await wf.tasks.list(actor, { businessKey: key, limit: 5, offset: 0 });
-        for (;;) {
-          const task = next[0];
-          if (!task) {
-            const view = await wf.instances.get(instance.id);
-            if (view.waitingMessages.includes(',payment-received,')) {
-              await wf.messages.correlate('payment-received', key, { paidSatang: 350000 });
-              ({ items: next } = await wf.tasks.list(actor, {
-                businessKey: key,
-                limit: 5,
-                offset: 0,
-              }));
-              continue;
-            }
-            if (view.status !== 'completed') {
-              throw new Error(
-                `instance ${instance.id} stuck: ${view.status} ${view.currentActivities}`,
-              );
-            }
-            return;
+  const wf = srv.engine.services.workflow;
+  for (const topic of Object.keys(SHIPPED_TOPICS)) wf.handlers.register(topic, () => ({}));
+  const actor = {
+    id: 1,
+    username: 'admin',
+    kind: 'staff' as const,
+    roles: ['admin', 'clerk', 'technician', 'chief_administrator'] as never[],
+  };
+  let n = 0;
+  const once = () =>
+    runInContext({ tenantId: 1, actor }, async () => {
+      const key = `APP-${dialect}-${n++}`;
+      const instance = await wf.instances.start('new-connection', key, start);
+      let { items: next } = await wf.tasks.list(actor, { businessKey: key, limit: 5, offset: 0 });
+      for (;;) {
+        const task = next[0];
+        if (!task) {
+          const view = await wf.instances.get(instance.id);
+          if (view.waitingMessages.includes(',payment-received,')) {
+            await wf.messages.correlate('payment-received', key, { paidSatang: 350000 });
+            ({ items: next } = await wf.tasks.list(actor, {
+              businessKey: key,
+              limit: 5,
+              offset: 0,
+            }));
+            continue;
           }
-          // completing a task answers with the instance's next tasks, as the inbox uses it
-          ({ next } = await wf.tasks.complete(actor, task.id, steps[task.formKey!] ?? {}));
+          if (view.status !== 'completed') {
+            throw new Error(
+              `instance ${instance.id} stuck: ${view.status} ${view.currentActivities}`,
+            );
+          }
+          return;
         }
-      });
-    await run(0); // warm up: caches, prepared statements
-    let n = 1;
-    const t0 = performance.now();
-    while (performance.now() - t0 < seconds * 1000) await run(n++);
-    const s = (performance.now() - t0) / 1000;
-    return {
-      instances: n - 1,
-      seconds: Number(s.toFixed(2)),
-      perSecond: Number(((n - 1) / s).toFixed(1)),
-    };
-  } finally {
-    await srv.stop();
-  }
+        // completing a task answers with the instance's next tasks, as the inbox uses it
+        ({ next } = await wf.tasks.complete(actor, task.id, steps[task.formKey!] ?? {}));
+      }
+    });
+  return { once, stop: () => srv.stop() };
 }
 
 async function bare() {
@@ -161,20 +160,45 @@ async function bare() {
     Object.assign(env.variables, vars);
     await ended;
   };
-  await once();
-  let n = 0;
-  const t0 = performance.now();
-  while (performance.now() - t0 < seconds * 1000) {
-    await once();
-    n++;
-  }
-  const s = (performance.now() - t0) / 1000;
-  return { instances: n, seconds: Number(s.toFixed(2)), perSecond: Number((n / s).toFixed(1)) };
+  return once;
 }
 
-const bareResult = await bare();
-const sqlite = await persisted('sqlite');
-const mysql = await persisted('mysql');
+interface Side {
+  instances: number;
+  seconds: number;
+  perSecond: number;
+}
+
+/** Runs each side in turn, SLICE_MS at a time, until every side has had `seconds`. */
+async function takeTurns(sides: (() => Promise<void>)[]): Promise<Side[]> {
+  for (const once of sides) await once(); // warm up: caches, prepared statements, JIT
+  const spent = sides.map(() => ({ instances: 0, ms: 0 }));
+  while (spent.some((s) => s.ms < seconds * 1000)) {
+    for (const [i, once] of sides.entries()) {
+      const t0 = performance.now();
+      let t = t0;
+      while (t - t0 < SLICE_MS) {
+        await once();
+        spent[i]!.instances++;
+        t = performance.now();
+      }
+      spent[i]!.ms += t - t0;
+    }
+  }
+  return spent.map(({ instances, ms }) => ({
+    instances,
+    seconds: Number((ms / 1000).toFixed(2)),
+    perSecond: Number(((instances * 1000) / ms).toFixed(1)),
+  }));
+}
+
+const bareOnce = await bare();
+const onSqlite = await persisted('sqlite');
+const [bareResult, sqlite] = (await takeTurns([bareOnce, onSqlite.once])) as [Side, Side];
+await onSqlite.stop();
+const onMysql = await persisted('mysql');
+const [mysql] = (await takeTurns([onMysql.once])) as [Side];
+await onMysql.stop();
 console.log(
   JSON.stringify({
     bench: 'workflow',
