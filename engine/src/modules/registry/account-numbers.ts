@@ -4,7 +4,7 @@
  * two clerks never get the same number; numbers given from outside (imports) move their
  * series past them.
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import { UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { ConflictError } from '../../http/errors.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
@@ -164,7 +164,21 @@ export class AccountNumbers {
       transaction: tx,
       lock: tx.LOCK.UPDATE,
     });
-    return found ?? AccountNumberSeries.create({ prefix, lastNo: 0 }, { transaction: tx });
+    if (found) return found;
+    // the first number of a prefix: two clerks may race to make its row; the loser waits
+    // on the winner's row (MariaDB keeps the transaction after a duplicate-key error)
+    try {
+      return await AccountNumberSeries.create({ prefix, lastNo: 0 }, { transaction: tx });
+    } catch (err) {
+      if (!(err instanceof UniqueConstraintError)) throw err;
+      const row = await AccountNumberSeries.findOne({
+        where: { prefix },
+        transaction: tx,
+        lock: tx.LOCK.UPDATE,
+      });
+      if (!row) throw err;
+      return row;
+    }
   }
 }
 

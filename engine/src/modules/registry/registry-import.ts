@@ -128,6 +128,10 @@ export class RegistryImport {
         rows.map((r) => r.number),
         tx,
       );
+      await reg.lockAccounts(
+        [...existing.values()].map((e) => e.accountId),
+        tx,
+      );
       const fresh = rows.filter((r) => !existing.has(r.number));
       // one water user per national ID: known ones are reused, a new one is made once
       const known = await reg.waterUsersByNationalId(

@@ -157,6 +157,37 @@ describe(`water-user registry on ${testDialect()}`, () => {
       assert.equal(got.status, 'suspended');
     });
 
+    it('should give ten accounts opened at once ten different numbers', async () => {
+      // given ten water users
+      const users = [];
+      for (let i = 0; i < 10; i++)
+        users.push(
+          (
+            await server.api('POST', '/water-users', {
+              token: clerk,
+              body: { kind: 'person', name: `นายพร้อมกัน คนที่${i}` },
+            })
+          ).body.id,
+        );
+      // when their accounts are opened concurrently, in a village of WW2
+      const res = await Promise.all(
+        users.map((waterUserId) =>
+          server.api('POST', '/accounts', {
+            token: clerk,
+            body: { waterUserId, waterworksId: ww2, villageId: village[6] },
+          }),
+        ),
+      );
+      // then
+      assert.deepEqual(
+        res.map((r) => r.status),
+        users.map(() => 201),
+      );
+      const numbers = res.map((r) => r.body.number as string);
+      assert.equal(new Set(numbers).size, 10, numbers.join(' '));
+      for (const n of numbers) assert.match(n, /^WW2-\d{5}$/);
+    });
+
     it('should NOT accept a national ID with a wrong check digit (422 on nationalId, in Thai)', async () => {
       const res = await server.api('POST', '/water-users', {
         token: clerk,

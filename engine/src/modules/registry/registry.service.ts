@@ -287,11 +287,13 @@ export class RegistryService {
   ): Promise<{ row: Account; changed: boolean }> {
     const a = await lockAccount(id, tx);
     await this.newAccounts.checkPlaces([{ ...a.get(), ...patch }]);
-    if (patch.number !== undefined && patch.number !== a.number)
-      await this.numbers.checkFree(patch.number, tx);
+    const renumbered = patch.number !== undefined && patch.number !== a.number;
+    if (renumbered) await this.numbers.checkFree(patch.number!, tx);
     const before = this.audit.snapshot('account', a);
     a.set(defined(patch));
     if (!a.changed()) return { row: a, changed: false };
+    // the series lock before the audit head's, in the order account creation takes them
+    if (renumbered) await this.numbers.note(a.number, a, tx);
     await a.save({ transaction: tx });
     await this.audit.record(tx, {
       action: 'account.update',
@@ -300,10 +302,7 @@ export class RegistryService {
       before,
       after: this.audit.snapshot('account', a),
     });
-    if (patch.number !== undefined) {
-      await this.numbers.note(a.number, a, tx);
-      await this.refreshSearchTerms([a.id], tx);
-    }
+    if (renumbered) await this.refreshSearchTerms([a.id], tx);
     return { row: a, changed: true };
   }
 
@@ -414,6 +413,22 @@ export class RegistryService {
         });
     }
     return out;
+  }
+
+  /**
+   * @internal for the import: locks existing accounts in id order before anything else,
+   * so an import and a clerk's edit take their locks in the same order (accounts, number
+   * series, audit head) and never deadlock.
+   */
+  async lockAccounts(ids: readonly number[], tx: Transaction): Promise<void> {
+    if (!ids.length) return;
+    await Account.findAll({
+      where: { id: [...ids] },
+      attributes: ['id'],
+      order: [['id', 'ASC']],
+      transaction: tx,
+      lock: tx.LOCK.UPDATE,
+    });
   }
 
   /** Water users by national ID (imports share one water user between accounts). */
