@@ -119,6 +119,8 @@ export type ImportMode = 'validate' | 'all-or-nothing' | 'valid-rows';
 export interface ImportError {
   readonly line: number;
   readonly field: string;
+  /** The sheet's column letter ("E"). */
+  readonly column?: string;
   readonly message: Bilingual;
 }
 

@@ -2,6 +2,8 @@ import { ChangeDetectionStrategy, Component, computed, input, signal, effect } f
 import { TranslatePipe } from '@ngx-translate/core';
 import { thaiQrBillPayment } from '@prapa/domain';
 
+type QrModule = typeof import('qrcode') & { default?: typeof import('qrcode') };
+
 /**
  * The Thai QR bill-payment code (tag 30) of an invoice, drawn in the browser: any Thai bank
  * app pays it to the tenant's biller ID with ref1 (account) and ref2 (invoice number).
@@ -51,7 +53,9 @@ export class PaymentQr {
       const payload = this.payload();
       let current = true;
       onCleanup(() => (current = false));
-      void import('qrcode').then(async (qr) => {
+      void import('qrcode').then(async (mod: QrModule) => {
+        // a CommonJS package: its functions may sit on the default export
+        const qr = mod.default ?? mod;
         const url = await qr.toDataURL(payload, {
           errorCorrectionLevel: 'M',
           margin: 1,

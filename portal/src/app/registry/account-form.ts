@@ -111,7 +111,7 @@ export function accountInput(v: AccountFormValue): AccountInput {
   return {
     waterworksId: Number(v.waterworksId),
     villageId: numberOrNull(v.villageId),
-    routeOrder: numberOrNull(v.routeOrder),
+    routeOrder: numberOrNull(v.routeOrder) ?? undefined,
     status: v.status,
     tariffCode: orNull(v.tariffCode),
   };

@@ -41,10 +41,10 @@ export class ImportExportPage {
   /** Errors grouped per line, in line order. */
   protected readonly rows = computed(() => {
     const lang = this.language.lang();
-    const byLine = new Map<number, { field: string; message: string }[]>();
+    const byLine = new Map<number, { field: string; column: string | null; message: string }[]>();
     for (const e of this.report()?.errors ?? []) {
       const list = byLine.get(e.line) ?? [];
-      list.push({ field: e.field, message: localize(e.message, lang) });
+      list.push({ field: e.field, column: e.column ?? null, message: localize(e.message, lang) });
       byLine.set(e.line, list);
     }
     return [...byLine.entries()]
