@@ -3,13 +3,13 @@
  * Inside a step's transaction, statements go straight to the transaction's own driver
  * connection (sqlite3 or mysql2): on SQLite, Sequelize's query path formats a stack trace
  * and asks `PRAGMA table_info` before every statement, which costs more than the
- * statement. Reads outside a transaction go through `sequelize.query`, which takes a
- * pooled connection.
+ * statement. Reads outside a transaction borrow a connection from Sequelize's pool (on
+ * SQLite, its one shared connection).
  *
  * Raw SQL bypasses scopeToTenant: every statement names tenant_id itself, with the tenant
  * `tenantScope()` gives — the same rule the models' hooks apply.
  */
-import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { TenantScopeError } from '../db/tenant-scope.js';
 import { currentContext } from '../http/request-context.js';
 
@@ -85,15 +85,24 @@ export class Sql {
 
   /** Statements on a transaction's own connection. */
   in(tx: Transaction): Driver {
-    const connection = connectionOf(tx);
+    return this.on(connectionOf(tx));
+  }
+
+  private on(connection: unknown): Driver {
     return this.sqlite
       ? sqliteDriver(connection as SqliteConnection)
       : mysqlDriver(connection as MysqlConnection);
   }
 
-  /** A read outside any transaction. */
-  select<T extends object>(sql: string, params: Param[]): Promise<T[]> {
-    return this.sequelize.query<T>(sql, { replacements: params, type: QueryTypes.SELECT });
+  /** A read outside any transaction, on a connection of Sequelize's pool. */
+  async select<T>(sql: string, params: Param[]): Promise<T[]> {
+    const manager = this.sequelize.connectionManager;
+    const connection = await manager.getConnection({ type: 'read' });
+    try {
+      return await this.on(connection).all<T>(sql, params);
+    } finally {
+      manager.releaseConnection(connection);
+    }
   }
 
   /** A date as Sequelize writes DATE(3): UTC, with the offset on SQLite. */
