@@ -5,7 +5,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 import {
   BahtPipe,
   BillingPeriodPipe,
-  Icon,
   Pagination,
   ProblemAlert,
   ThaiDatePipe,
@@ -31,7 +30,6 @@ import { InvoicesApi } from './invoices.api';
   imports: [
     TranslatePipe,
     RouterLink,
-    Icon,
     Pagination,
     ProblemAlert,
     ThaiDatePipe,

@@ -4,7 +4,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 import {
   AuthService,
   BillingPeriodPipe,
-  Icon,
   ProblemAlert,
   hasAnyRole,
   loadable,
@@ -32,7 +31,7 @@ const NOT_A_NUMBER: ProblemView = {
 /** คิวตรวจสอบค่าอ่าน: flagged readings, each accepted, corrected, estimated or sent for a re-read. */
 @Component({
   selector: 'prapa-review-queue-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert, BillingPeriodPipe, ReadingFlags],
+  imports: [TranslatePipe, RouterLink, ProblemAlert, BillingPeriodPipe, ReadingFlags],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review-queue.page.html',
   styles: `

@@ -5,16 +5,33 @@ import { PORTAL_NAV, navFor, rolesFor } from './nav';
 const paths = (roles: readonly Role[]) => navFor(roles).map((i) => i.path);
 
 describe('portal navigation', () => {
-  it('should show the organisation area to an administrator', () => {
-    expect(paths(['admin'])).toEqual(['dashboard', 'organisation']);
+  it('should show every area to an administrator', () => {
+    expect(paths(['admin'])).toEqual([
+      'dashboard',
+      'registry',
+      'readings',
+      'tariffs',
+      'billing-runs',
+      'invoices',
+      'organisation',
+    ]);
   });
 
-  it('should NOT show the organisation area to a clerk', () => {
-    expect(paths(['clerk'])).toEqual(['dashboard']);
+  it('should NOT show the organisation area or billing runs to a clerk', () => {
+    expect(paths(['clerk'])).toEqual(['dashboard', 'registry', 'readings', 'tariffs', 'invoices']);
   });
 
-  it.each(STAFF_ROLES.filter((r) => r !== 'admin'))('should show %s the dashboard only', (role) => {
-    expect(paths([role])).toEqual(['dashboard']);
+  it.each([
+    ['finance', ['dashboard', 'registry', 'tariffs', 'billing-runs', 'invoices']],
+    ['cashier', ['dashboard', 'registry', 'invoices']],
+    ['mayor', ['dashboard', 'invoices']],
+    ['meter_reader', ['dashboard']],
+  ] as const)('should show %s the areas of their work', (role, areas) => {
+    expect(paths([role])).toEqual(areas);
+  });
+
+  it.each(STAFF_ROLES)('should show %s the dashboard', (role) => {
+    expect(paths([role])[0]).toBe('dashboard');
   });
 
   it('should show a resident nothing', () => {
@@ -22,7 +39,7 @@ describe('portal navigation', () => {
   });
 
   it('should join the menus of a user with several roles, in menu order', () => {
-    expect(paths(['finance', 'admin'])).toEqual(['dashboard', 'organisation']);
+    expect(paths(['mayor', 'cashier'])).toEqual(['dashboard', 'registry', 'invoices']);
   });
 
   it('should give every menu item a route that checks the same roles', () => {
