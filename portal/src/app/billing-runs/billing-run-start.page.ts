@@ -17,11 +17,13 @@ import {
 import { catchError, forkJoin, of } from 'rxjs';
 import { TenancyApi } from '../organisation/tenancy.api';
 import { BillingRunsApi } from './billing-runs.api';
+import { LoadStatus } from '../shell/load-status';
 
 /** ออกใบแจ้งหนี้: choose a waterworks and a period, start the run; the runs so far. */
 @Component({
   selector: 'prapa-billing-run-start-page',
   imports: [
+    LoadStatus,
     TranslatePipe,
     RouterLink,
     Icon,

@@ -2,14 +2,7 @@ import { ChangeDetectionStrategy, Component, computed, inject, input } from '@an
 import { toObservable } from '@angular/core/rxjs-interop';
 import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
-import {
-  BillingPeriodPipe,
-  Icon,
-  ProblemAlert,
-  ThaiDatePipe,
-  fetchState,
-  type BillingRun,
-} from '@prapa/ui';
+import { BillingPeriodPipe, Icon, ThaiDatePipe, fetchState, type BillingRun } from '@prapa/ui';
 import {
   catchError,
   concat,
@@ -24,6 +17,8 @@ import {
 } from 'rxjs';
 import { BillingRunsApi } from './billing-runs.api';
 import { progressPercent } from './progress';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 /** How often the run is read again when its event stream is not there. */
 const POLL_MS = 1000;
@@ -34,7 +29,15 @@ const POLL_MS = 1000;
  */
 @Component({
   selector: 'prapa-billing-run-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert, BillingPeriodPipe, ThaiDatePipe],
+  imports: [
+    Breadcrumb,
+    LoadStatus,
+    TranslatePipe,
+    RouterLink,
+    Icon,
+    BillingPeriodPipe,
+    ThaiDatePipe,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './billing-run.page.html',
 })

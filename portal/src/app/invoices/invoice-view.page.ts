@@ -30,6 +30,8 @@ import {
 import { InvoiceStatusBadge } from './invoice-status-badge';
 import { InvoicesApi } from './invoices.api';
 import { PaymentQr } from './payment-qr';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 type PaperSize = 'A4' | 'A5';
 
@@ -37,6 +39,8 @@ type PaperSize = 'A4' | 'A5';
 @Component({
   selector: 'prapa-invoice-view-page',
   imports: [
+    Breadcrumb,
+    LoadStatus,
     TranslatePipe,
     RouterLink,
     Icon,

@@ -28,6 +28,7 @@ import { TenancyApi } from '../organisation/tenancy.api';
 import { ReadingFlags } from './reading-flags';
 import { assessTyped, type SheetRow } from './reading-sheet';
 import { ReadingsApi } from './readings.api';
+import { LoadStatus } from '../shell/load-status';
 
 interface Route {
   readonly waterworksId: number | null;
@@ -41,7 +42,15 @@ interface Route {
  */
 @Component({
   selector: 'prapa-reading-entry-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert, BillingPeriodPipe, ReadingFlags],
+  imports: [
+    LoadStatus,
+    TranslatePipe,
+    RouterLink,
+    Icon,
+    ProblemAlert,
+    BillingPeriodPipe,
+    ReadingFlags,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './reading-entry.page.html',
   styles: `

@@ -16,6 +16,8 @@ import { from, map, mergeMap, of, reduce, switchMap, type Observable } from 'rxj
 import { RegistryApi } from '../registry/registry.api';
 import { ReadingFlags } from './reading-flags';
 import { ReadingsApi } from './readings.api';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 type Action = 'accept' | 'correct' | 'estimate' | 'reread';
 
@@ -31,7 +33,15 @@ const NOT_A_NUMBER: ProblemView = {
 /** คิวตรวจสอบค่าอ่าน: flagged readings, each accepted, corrected, estimated or sent for a re-read. */
 @Component({
   selector: 'prapa-review-queue-page',
-  imports: [TranslatePipe, RouterLink, ProblemAlert, BillingPeriodPipe, ReadingFlags],
+  imports: [
+    Breadcrumb,
+    LoadStatus,
+    TranslatePipe,
+    RouterLink,
+    ProblemAlert,
+    BillingPeriodPipe,
+    ReadingFlags,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './review-queue.page.html',
   styles: `

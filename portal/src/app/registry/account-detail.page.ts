@@ -7,7 +7,6 @@ import {
   BahtPipe,
   BillingPeriodPipe,
   Icon,
-  ProblemAlert,
   ThaiDatePipe,
   fetchState,
   hasAnyRole,
@@ -19,15 +18,18 @@ import { InvoiceStatusBadge } from '../invoices/invoice-status-badge';
 import { TenancyApi } from '../organisation/tenancy.api';
 import { AccountStatusBadge } from './account-status-badge';
 import { RegistryApi } from './registry.api';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 /** One account: its water user, meter and replacement history, and its invoices. */
 @Component({
   selector: 'prapa-account-detail-page',
   imports: [
+    Breadcrumb,
+    LoadStatus,
     TranslatePipe,
     RouterLink,
     Icon,
-    ProblemAlert,
     ThaiDatePipe,
     BahtPipe,
     BillingPeriodPipe,

@@ -30,6 +30,8 @@ import {
   type AccountFormValue,
 } from './account-form';
 import { RegistryApi } from './registry.api';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 /** Labels of the form's fields, for the problem alert's list of fields at fault. */
 const FIELD_LABELS: Record<AccountFormField, string> = {
@@ -52,7 +54,16 @@ const FIELD_LABELS: Record<AccountFormField, string> = {
 /** Create a water user with their account, or edit one (`/registry/new`, `/registry/:id/edit`). */
 @Component({
   selector: 'prapa-account-form-page',
-  imports: [ReactiveFormsModule, TranslatePipe, RouterLink, Icon, ProblemAlert, FormField],
+  imports: [
+    Breadcrumb,
+    LoadStatus,
+    ReactiveFormsModule,
+    TranslatePipe,
+    RouterLink,
+    Icon,
+    ProblemAlert,
+    FormField,
+  ],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-form.page.html',
 })

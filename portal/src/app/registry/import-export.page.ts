@@ -1,5 +1,4 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
   Icon,
@@ -13,6 +12,7 @@ import {
   type ProblemView,
 } from '@prapa/ui';
 import { RegistryApi } from './registry.api';
+import { Breadcrumb } from '../shell/breadcrumb';
 
 /**
  * Import an existing registry from Excel: the file is checked first and every bad row is
@@ -21,7 +21,7 @@ import { RegistryApi } from './registry.api';
  */
 @Component({
   selector: 'prapa-import-export-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert],
+  imports: [Breadcrumb, TranslatePipe, Icon, ProblemAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './import-export.page.html',
 })

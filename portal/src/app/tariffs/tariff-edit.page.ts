@@ -25,6 +25,8 @@ import {
   type TariffForm,
 } from './tariff-form';
 import { TariffsApi, findTariff } from './tariffs.api';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 /**
  * A tenant's tariff: a new one (from scratch, or copied from a preset or a version with
@@ -33,7 +35,7 @@ import { TariffsApi, findTariff } from './tariffs.api';
  */
 @Component({
   selector: 'prapa-tariff-edit-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert, FormField],
+  imports: [Breadcrumb, LoadStatus, TranslatePipe, RouterLink, Icon, ProblemAlert, FormField],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tariff-edit.page.html',
 })

@@ -5,18 +5,18 @@ import {
   AuthService,
   Icon,
   LanguageService,
-  ProblemAlert,
   ThaiDatePipe,
   hasAnyRole,
   loadable,
   localize,
 } from '@prapa/ui';
 import { TariffsApi, tariffKey } from './tariffs.api';
+import { LoadStatus } from '../shell/load-status';
 
 /** อัตราค่าน้ำ: the tenant's own tariff versions and the presets they may start from. */
 @Component({
   selector: 'prapa-tariff-list-page',
-  imports: [TranslatePipe, RouterLink, Icon, ProblemAlert, ThaiDatePipe],
+  imports: [LoadStatus, TranslatePipe, RouterLink, Icon, ThaiDatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './tariff-list.page.html',
 })

@@ -8,7 +8,6 @@ import {
   RatePipe,
   Icon,
   LanguageService,
-  ProblemAlert,
   ThaiDatePipe,
   fetchState,
   hasAnyRole,
@@ -16,15 +15,18 @@ import {
 } from '@prapa/ui';
 import { BillCalculator } from './bill-calculator';
 import { TariffsApi, findTariff } from './tariffs.api';
+import { Breadcrumb } from '../shell/breadcrumb';
+import { LoadStatus } from '../shell/load-status';
 
 /** One tariff: its blocks per customer type, fees and levies, and the bill calculator. */
 @Component({
   selector: 'prapa-tariff-view-page',
   imports: [
+    Breadcrumb,
+    LoadStatus,
     TranslatePipe,
     RouterLink,
     Icon,
-    ProblemAlert,
     ThaiDatePipe,
     BahtPipe,
     RatePipe,
