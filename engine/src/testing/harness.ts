@@ -14,6 +14,13 @@ import { loadConfig } from '../config/config.js';
 import { dropMysqlDatabase, openDatabase } from '../db/database.js';
 import { createLog } from '../log/logger.js';
 import { createEngine, type Engine } from '../main.js';
+import {
+  demoTemplateKey,
+  restoreMysqlTemplate,
+  restoreSqliteTemplate,
+  saveMysqlTemplate,
+  saveSqliteTemplate,
+} from './demo-template.js';
 import { REPO_ROOT } from './paths.js';
 
 export type TestDialect = 'sqlite' | 'mysql';
@@ -133,10 +140,32 @@ export function testEngineEnv(
   };
 }
 
+/**
+ * A fresh demo database is a copy of the run's seeded template (demo-template.ts) when one
+ * exists; the first demo server of a run seeds it and publishes the template. Servers with
+ * their own database or environment seed as they always did.
+ */
+async function restoreDemo(database: TestDatabase, key: string): Promise<boolean> {
+  if (database.dialect === 'sqlite')
+    return restoreSqliteTemplate(key, database.url.replace(/^sqlite:/, ''));
+  return restoreMysqlTemplate(database.url, testMysqlUrl(), key);
+}
+
+async function saveDemo(engine: Engine, database: TestDatabase, key: string): Promise<void> {
+  if (database.dialect === 'sqlite') {
+    await engine.db.sequelize.query('PRAGMA wal_checkpoint(TRUNCATE)');
+    saveSqliteTemplate(database.url.replace(/^sqlite:/, ''), key);
+  } else await saveMysqlTemplate(database.url, testMysqlUrl(), key);
+}
+
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = opts.database ?? (await createTestDatabase());
   const config = loadConfig(testEngineEnv(database, opts));
+  const templated = !opts.database && opts.demo !== false && !opts.env;
+  const key = templated ? demoTemplateKey(database.dialect) : '';
+  const restored = templated && (await restoreDemo(database, key));
   const engine = await createEngine(config, createLog(config.logLevel));
+  if (templated && !restored) await saveDemo(engine, database, key);
   if (opts.clockTravelMs) engine.services.workflow.clock.travel(opts.clockTravelMs);
   const port = await engine.listen();
   const baseUrl = `http://127.0.0.1:${port}`;

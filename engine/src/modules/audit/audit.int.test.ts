@@ -40,10 +40,17 @@ describe(`the audit chain on ${testDialect()}`, () => {
     server.engine.db.sequelize.query(query, { replacements });
   const verify = (tenantId?: number): Promise<VerifyResult> =>
     verifyAuditChain(server.engine.services.audit, tenantId);
+  /** Every matching event, newest first, read page by page as a client would. */
   const events = async (query = ''): Promise<Event[]> => {
-    const res = await server.api('GET', `/audit-events?limit=500${query}`, { token: admin });
-    assert.equal(res.status, 200, JSON.stringify(res.body));
-    return res.body.items;
+    const all: Event[] = [];
+    for (;;) {
+      const res = await server.api('GET', `/audit-events?limit=500&offset=${all.length}${query}`, {
+        token: admin,
+      });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      all.push(...res.body.items);
+      if (!res.body.items.length || all.length >= res.body.total) return all;
+    }
   };
 
   before(async () => {
@@ -330,11 +337,15 @@ describe(`the audit chain on ${testDialect()}`, () => {
     });
 
     it('should name a row deleted with raw SQL: row_missing', async () => {
-      // given
-      const [v] = await sql<Record<string, unknown>>(
-        'SELECT * FROM villages WHERE tenant_id = ? ORDER BY id LIMIT 1',
-        [tenantA],
-      );
+      // given a village made through the API (no accounts refer to it yet)
+      const made = await server.api('POST', '/villages', {
+        token: admin,
+        body: { moo: 77, name: 'บ้านใหม่พัฒนา' },
+      });
+      assert.equal(made.status, 201, JSON.stringify(made.body));
+      const [v] = await sql<Record<string, unknown>>('SELECT * FROM villages WHERE id = ?', [
+        made.body.id,
+      ]);
       await exec('DELETE FROM villages WHERE id = ?', [v!['id']]);
 
       // when
