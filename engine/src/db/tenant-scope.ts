@@ -58,7 +58,16 @@ export function scopeToTenant<M extends Model>(model: ModelStatic<M>): void {
   m.addHook('beforeFind', onRead);
   m.addHook('beforeCount', onRead);
   m.addHook('beforeBulkUpdate', onRead);
-  m.addHook('beforeBulkDestroy', onRead);
+  // Model.destroy() maps attribute names to column names before this hook runs (update()
+  // maps after), so the condition names the column itself.
+  const tenantColumn = m.getAttributes()['tenantId']?.field ?? 'tenant_id';
+  m.addHook('beforeBulkDestroy', (options: FindOptions) => {
+    const t = scopeTenant(name);
+    if (t === null) return;
+    options.where = options.where
+      ? { [Op.and]: [options.where, { [tenantColumn]: t }] }
+      : { [tenantColumn]: t };
+  });
 
   const stamp = (instance: Model) => {
     const t = scopeTenant(name);

@@ -320,6 +320,23 @@ describe(`tenant isolation through the API on ${testDialect()}`, () => {
       assert.equal(row?.name, worksA[0]!.name);
     });
 
+    it('should limit a bulk delete to the tenant’s own rows (regression: destroy named a missing tenantId column)', async () => {
+      // given a village of each tenant with the same moo, nothing referring to them
+      const [a, b] = await Promise.all([
+        asTenant(tenantA, () => Village.create({ moo: 88, name: 'บ้านทดลองเอ' })),
+        asTenant(tenantB, () => Village.create({ moo: 88, name: 'บ้านทดลองบี' })),
+      ]);
+
+      // when tenant B deletes moo 88
+      const deleted = await asTenant(tenantB, () => Village.destroy({ where: { moo: 88 } }));
+
+      // then only B's row went
+      assert.equal(deleted, 1);
+      assert.equal((await asSystem(() => Village.findByPk(b.id))) ?? null, null);
+      assert.equal((await asSystem(() => Village.findByPk(a.id)))?.name, 'บ้านทดลองเอ');
+      await asTenant(tenantA, () => Village.destroy({ where: { id: a.id } }));
+    });
+
     it('should refuse to insert a row for another tenant, or move a row to another tenant', async () => {
       // when / then
       await assert.rejects(
