@@ -17,12 +17,9 @@ import {
   BahtPipe,
   BillingPeriodPipe,
   Icon,
-  LanguageService,
   ProblemAlert,
-  RatePipe,
   ThaiDatePipe,
   fetchState,
-  localize,
   saveBlob,
   toProblemView,
   type ProblemView,
@@ -32,6 +29,7 @@ import { InvoicesApi } from './invoices.api';
 import { PaymentQr } from './payment-qr';
 import { Breadcrumb } from '../shell/breadcrumb';
 import { LoadStatus } from '../shell/load-status';
+import { BillLines } from './bill-lines';
 
 type PaperSize = 'A4' | 'A5';
 
@@ -39,6 +37,7 @@ type PaperSize = 'A4' | 'A5';
 @Component({
   selector: 'prapa-invoice-view-page',
   imports: [
+    BillLines,
     Breadcrumb,
     LoadStatus,
     TranslatePipe,
@@ -47,7 +46,6 @@ type PaperSize = 'A4' | 'A5';
     ProblemAlert,
     ThaiDatePipe,
     BahtPipe,
-    RatePipe,
     BillingPeriodPipe,
     InvoiceStatusBadge,
     PaymentQr,
@@ -67,7 +65,6 @@ export class InvoiceViewPage {
   /** The route's `:id`. */
   readonly id = input.required<string>();
   private readonly api = inject(InvoicesApi);
-  private readonly language = inject(LanguageService);
   private readonly sanitizer = inject(DomSanitizer);
   private readonly frame = viewChild<ElementRef<HTMLIFrameElement>>('pdfFrame');
 
@@ -96,10 +93,6 @@ export class InvoiceViewPage {
   protected readonly printing = signal(false);
   protected readonly problem = signal<ProblemView | null>(null);
   private blob: Blob | null = null;
-
-  protected text(t: { th: string; en: string }): string {
-    return localize(t, this.language.lang());
-  }
 
   /** Fetches the PDF with the signed-in user's token and shows it, ready to print. */
   protected showPdf(): void {

@@ -12,7 +12,6 @@ import { TranslatePipe } from '@ngx-translate/core';
 import { METER_SIZES } from '@prapa/domain';
 import {
   BahtPipe,
-  RatePipe,
   Icon,
   LanguageService,
   ProblemAlert,
@@ -23,6 +22,7 @@ import {
 import { EMPTY, debounceTime } from 'rxjs';
 import { billInBrowser, sameBill, type CalculatorInput } from './bill-check';
 import { TariffsApi } from './tariffs.api';
+import { BillLines } from '../invoices/bill-lines';
 
 /**
  * The bill calculator: a consumption, meter size and customer type give the itemised bill,
@@ -30,7 +30,7 @@ import { TariffsApi } from './tariffs.api';
  */
 @Component({
   selector: 'prapa-bill-calculator',
-  imports: [TranslatePipe, BahtPipe, RatePipe, Icon, ProblemAlert],
+  imports: [BillLines, TranslatePipe, BahtPipe, Icon, ProblemAlert],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './bill-calculator.html',
 })
