@@ -38,7 +38,7 @@ describe(`a billing run killed mid-run on ${testDialect()}`, () => {
     const read = await setup.api('POST', '/readings/batch', {
       token: clerk,
       body: {
-        period: '2026-06',
+        period: '2025-06',
         items: accounts.map((a, i) => ({ accountId: a.id, currentReading: 5 + (i % 20) })),
       },
     });
@@ -50,7 +50,7 @@ describe(`a billing run killed mid-run on ${testDialect()}`, () => {
     const started = await fetch(`${child.baseUrl}/api/v1/billing-runs`, {
       method: 'POST',
       headers: { authorization: `Bearer ${finance}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ waterworksId: worksId, period: '2026-06', issueDate: '2026-07-01' }),
+      body: JSON.stringify({ waterworksId: worksId, period: '2025-06', issueDate: '2025-07-01' }),
     });
     assert.equal(started.status, 202);
     const runId = ((await started.json()) as { id: number }).id;
@@ -74,13 +74,13 @@ describe(`a billing run killed mid-run on ${testDialect()}`, () => {
     // when
     const again = await runBilling(srv, finance, {
       waterworksId: worksId,
-      period: '2026-06',
-      issueDate: '2026-07-01',
+      period: '2025-06',
+      issueDate: '2025-07-01',
     });
 
     // then
     assert.equal(again.run.status, 'completed', JSON.stringify(again.run));
-    const res = await srv.api('GET', '/invoices?period=2026-06&limit=500', { token: finance });
+    const res = await srv.api('GET', '/invoices?period=2025-06&limit=500', { token: finance });
     const items = res.body.items as { accountId: number; number: string }[];
     assert.equal(items.length, ACCOUNTS);
     assert.equal(new Set(items.map((i) => i.accountId)).size, ACCOUNTS, 'no account billed twice');
@@ -89,7 +89,7 @@ describe(`a billing run killed mid-run on ${testDialect()}`, () => {
       Array.from({ length: ACCOUNTS }, (_, k) => k + 1),
       'numbers 1…60, no gap',
     );
-    const rerun = await runBilling(srv, finance, { waterworksId: worksId, period: '2026-06' });
+    const rerun = await runBilling(srv, finance, { waterworksId: worksId, period: '2025-06' });
     assert.equal(rerun.run.createdCount, 0);
     const admin = await srv.login('admin');
     const verify = await srv.api('GET', '/audit/verify', { token: admin });

@@ -24,6 +24,8 @@ export interface BillingDemoDeps {
 }
 
 const MONTHS = 12;
+/** Readings of the newest month entered as a reader would, through the assessment. */
+const ROUTE = 12;
 /** Demo tariffs by waterworks code; any other waterworks bills on VILLAGE-BLOCK. */
 const TARIFF_OF: Record<string, string> = { WW1: 'VILLAGE-BLOCK', WW2: 'VILLAGE-FLAT' };
 /** Hot season (March–May) uses more, the rains (July–October) less. */
@@ -95,42 +97,47 @@ async function seedWaterworks(
       last.set(a.accountId, current);
       return { a, previous, current };
     });
-  for (const period of periods.slice(0, -1)) {
-    const readAt = new Date(`${shiftPeriod(period, 1)}-01T10:00:00+07:00`);
-    readAt.setUTCDate(readAt.getUTCDate() - 2);
-    const rows: HistoricReading[] = reads(period).map(({ a, previous, current }) => ({
+  const readAtOf = (period: string) => {
+    const at = new Date(`${shiftPeriod(period, 1)}-01T10:00:00+07:00`);
+    at.setUTCDate(at.getUTCDate() - 2);
+    return at;
+  };
+  const history = (period: string, list: ReturnType<typeof reads>): HistoricReading[] =>
+    list.map(({ a, previous, current }) => ({
       accountId: a.accountId,
       waterworksId,
       meterId: a.meter!.id,
       previousReading: previous,
       currentReading: current,
-      readAt,
+      readAt: readAtOf(period),
       readBy: 'reader',
     }));
+  for (const period of periods.slice(0, -1)) {
+    const rows = history(period, reads(period));
     await readings.recordHistory(period, rows);
     await run(deps, tenantId, waterworksId, period);
     await production.record(producedOf(rows, waterworksId, period));
   }
-  // the newest month through the ordinary entry: a few readings are off and wait for review
+  // the newest month: the first route through the ordinary entry, where two readings are
+  // far above the account's average and one did not move, so they wait for review
   const period = periods.at(-1)!;
-  const items = reads(period).map(({ a, previous, current }, i) => ({
-    accountId: a.accountId,
-    currentReading:
-      i % 97 === 13 ? previous + 8 * monthlyUse(a, period) : i === 41 ? previous : current,
-  }));
-  const entered = await readings.enterBatch(period, items);
-  await run(deps, tenantId, waterworksId, period);
-  const accepted = entered.filter((r) => r.status === 'accepted');
-  await production.record(
-    producedOf(
-      accepted.map((r) => ({
-        previousReading: r.previousReading,
-        currentReading: r.currentReading ?? r.previousReading,
-      })),
-      waterworksId,
-      period,
-    ),
+  const newest = reads(period);
+  const route = newest.slice(0, ROUTE);
+  const entered = await readings.enterBatch(
+    period,
+    route.map(({ a, previous, current }, i) => ({
+      accountId: a.accountId,
+      currentReading:
+        i === 3 || i === 7 ? previous + 8 * monthlyUse(a, period) : i === 5 ? previous : current,
+    })),
   );
+  const rest = history(period, newest.slice(ROUTE));
+  await readings.recordHistory(period, rest);
+  await run(deps, tenantId, waterworksId, period);
+  const accepted = entered
+    .filter((r) => r.status === 'accepted')
+    .map((r) => ({ previousReading: r.previousReading, currentReading: r.currentReading! }));
+  await production.record(producedOf([...accepted, ...rest], waterworksId, period));
 }
 
 /** Production 10–30 % above what was billed (leaks, flushing, public taps). */
