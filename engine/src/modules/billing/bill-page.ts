@@ -9,6 +9,7 @@ import {
   calculateBill,
   formatDocumentNumber,
   mulDivRound,
+  type Bill,
   type BillLine,
   type Tariff,
 } from '../../domain/index.js';
@@ -35,6 +36,13 @@ export interface PageInput {
   readings: Map<number, BillableReading>;
   repo: BillingRunRepository;
   series: DocumentSeries;
+  /** Bills already computed in this run, by tariff, type, size and m³ (a bill is pure). */
+  bills?: Map<string, CachedBill>;
+}
+
+interface CachedBill {
+  bill: Bill;
+  linesJson: string;
 }
 
 export interface PageResult {
@@ -71,10 +79,12 @@ export async function billPage(p: PageInput): Promise<PageResult> {
   const billable = p.accounts.filter((a) => p.readings.has(a.accountId));
   const last = await p.series.lock(p.tx, tenantId, 'invoice', p.fiscalYear);
   const ids = billable.map((a) => a.accountId);
-  const [invoiced, balances] = await Promise.all([
-    p.repo.invoiced(p.tx, tenantId, ids, run.period, 'water'),
-    p.repo.openBalances(p.tx, tenantId, ids, run.issueDate),
-  ]);
+  const { invoiced, balances } = await p.repo.accountState(p.tx, tenantId, ids, {
+    period: run.period,
+    kind: 'water',
+    issueDate: run.issueDate,
+  });
+  const bills = p.bills ?? new Map<string, CachedBill>();
   const rows: InvoiceRow[] = [];
   let skipped = 0;
   let seq = last;
@@ -88,11 +98,18 @@ export async function billPage(p: PageInput): Promise<PageResult> {
     const reading = p.readings.get(a.accountId)!;
     const customerType = customerTypeIn(tariff, a.customerType);
     const meterSize = meterSizeIn(tariff, a.meter?.size);
-    const bill = calculateBill(tariff, {
-      consumptionM3: reading.consumptionM3,
-      ...(customerType ? { customerType } : {}),
-      ...(meterSize ? { meterSize } : {}),
-    });
+    const key = `${tariff.code}|${customerType}|${meterSize}|${reading.consumptionM3}`;
+    let cached = bills.get(key);
+    if (!cached) {
+      const bill = calculateBill(tariff, {
+        consumptionM3: reading.consumptionM3,
+        ...(customerType ? { customerType } : {}),
+        ...(meterSize ? { meterSize } : {}),
+      });
+      cached = { bill, linesJson: JSON.stringify(bill.lines) };
+      bills.set(key, cached);
+    }
+    const { bill } = cached;
     const balance = balances.get(a.accountId);
     const penalty = penaltyLine(rules, balance);
     seq++;
@@ -121,7 +138,7 @@ export async function billPage(p: PageInput): Promise<PageResult> {
       rounding_satang: bill.roundingSatang,
       total_satang: bill.totalSatang + (penalty?.amountSatang ?? 0),
       arrears_satang: balance?.arrears ?? 0,
-      lines_json: JSON.stringify(penalty ? [...bill.lines, penalty] : bill.lines),
+      lines_json: penalty ? JSON.stringify([...bill.lines, penalty]) : cached.linesJson,
       billing_run_id: run.id,
     });
   }

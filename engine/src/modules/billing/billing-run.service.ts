@@ -188,18 +188,27 @@ export class BillingRunService {
     const rules = await this.settings.get(tenantId);
     const book = await this.tariffs.book(periodStart(run.period));
     const fy = fiscalYearOf(run.issueDate);
-    for (;;) {
+    const bills = new Map();
+    // the next page is read while this one is written (reads only, outside the transaction)
+    const fetchPage = async (afterId: number | null) => {
       const accounts = await this.registry.billingAccounts({
         waterworksId: run.waterworksId,
-        afterId: run.cursorAccountId,
+        afterId: afterId ?? undefined,
         limit: rules.runChunkSize,
       });
-      if (!accounts.length) break;
       const readings = await this.repo.readings(
         tenantId,
         accounts.map((a) => a.accountId),
         run.period,
       );
+      return { accounts, readings };
+    };
+    let next = fetchPage(run.cursorAccountId);
+    for (;;) {
+      const { accounts, readings } = await next;
+      if (!accounts.length) break;
+      next = fetchPage(accounts[accounts.length - 1]!.accountId);
+      next.catch(() => undefined); // awaited on the next turn; a failed page fails the run there
       await this.sequelize.transaction(async (tx) => {
         const page = await billPage({
           tx,
@@ -212,6 +221,7 @@ export class BillingRunService {
           readings,
           repo: this.repo,
           series: this.series,
+          bills,
         });
         await run.update(
           {
