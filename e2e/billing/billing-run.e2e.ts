@@ -139,6 +139,17 @@ describe('billing', () => {
     const ref2 = (await page.getByTestId('invoice-ref2').textContent())?.trim() ?? '';
     assert.ok(payload?.includes(ref2), `QR ${payload} carries ${ref2}`);
     await shot(page, 'billing-invoice');
+
+    // when the A5 print view is asked for
+    await page.locator('#inv-paper').selectOption('A5');
+    const [pdf] = await Promise.all([
+      page.waitForResponse((r) => /\/invoices\/\d+\/pdf\?size=A5$/.test(r.url())),
+      page.getByTestId('show-pdf').click(),
+    ]);
+    // then the engine's PDF is shown in the page, ready to print
+    assert.equal(pdf.status(), 200);
+    assert.match(pdf.headers()['content-type'] ?? '', /application\/pdf/);
+    assert.match((await page.getByTestId('invoice-pdf').getAttribute('src')) ?? '', /^blob:/);
     await done();
   });
 });
