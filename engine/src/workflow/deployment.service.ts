@@ -23,6 +23,7 @@ import {
 import { parseAndValidate } from './deploy-validation.js';
 import { checkFormDefinition, type FormDefinition } from './forms/form-definition.js';
 import type { HandlerRegistry } from './handlers.js';
+import { tenantFilter, type Sql } from './sql.js';
 
 export interface Deployed {
   key: string;
@@ -55,6 +56,7 @@ export class DeploymentService {
 
   constructor(
     private readonly sequelize: Sequelize,
+    private readonly sql: Sql,
     private readonly audit: AuditLog,
     private readonly handlers: HandlerRegistry,
     private readonly log: Logger,
@@ -147,13 +149,12 @@ export class DeploymentService {
 
   /** The newest version of a process: its id looked up, the (immutable) row from the cache. */
   async latestProcess(key: string): Promise<ProcessDefinition> {
-    const [row] = await ProcessDefinition.findAll({
-      attributes: ['id'],
-      where: { key },
-      order: [['version', 'DESC']],
-      limit: 1,
-      raw: true,
-    });
+    const tenant = tenantFilter('process definition');
+    const [row] = await this.sql.select<{ id: number }>(
+      `SELECT id FROM process_definitions WHERE \`key\` = ? ${tenant.sql}
+       ORDER BY version DESC LIMIT 1`,
+      [key, ...tenant.params],
+    );
     if (!row) throw new NotFoundError(PROCESS);
     return this.definitionById(row.id);
   }

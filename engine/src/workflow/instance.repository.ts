@@ -307,6 +307,24 @@ export class InstanceRepository {
     );
   }
 
+  /** Cancels an instance's pending timer jobs except those of the elements listed. */
+  async cancelTimersExcept(
+    tx: Transaction,
+    r: InstanceKey,
+    elementIds: string[],
+    now: Date,
+  ): Promise<void> {
+    const except = elementIds.length
+      ? `AND element_id NOT IN (${elementIds.map(() => '?').join(', ')})`
+      : '';
+    await this.driver(tx).run(
+      `UPDATE workflow_jobs SET status = 'cancelled', lock_owner = NULL, updated_at = ?
+       WHERE instance_id = ? AND tenant_id = ? AND status = 'pending' AND kind = 'timer'
+       ${except}`,
+      [this.date(now), r.id, r.tenantId, ...elementIds],
+    );
+  }
+
   async insertHistory(tx: Transaction, events: NewHistoryEvent[]): Promise<void> {
     await this.insertRows(
       tx,

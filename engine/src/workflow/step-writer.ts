@@ -160,16 +160,21 @@ export class StepWriter {
     // no timer waited before this step and none was set in it: no job to look at
     const waitedOnTimer = unwrap(before).some((id) => compiled.timerElements.has(id));
     if (!waitedOnTimer && !result.timers.length) return;
+    const now = new Date();
+    if (result.completed) return this.repo.cancelJobs(tx, instance, null, now);
+    const waiting = result.waits.map((w) => w.elementId);
+    if (!result.timers.length) return this.repo.cancelTimersExcept(tx, instance, waiting, now);
     const pending = await this.repo.pendingTimers(tx, instance);
-    const waiting = new Set(result.waits.map((w) => w.elementId));
     const have = new Set(pending.map((j) => j.elementId));
-    // a recovered timer keeps its first due time
-    const fresh = result.timers.filter((t) => !have.has(t.elementId) && have.add(t.elementId));
-    const created = new Date();
-    if (fresh.length) await this.repo.insertTimers(tx, instance, fresh, created);
-    const stale = pending.filter((j) => !waiting.has(j.elementId)).map((j) => Number(j.id));
-    if (result.completed) await this.repo.cancelJobs(tx, instance, null, created);
-    else await this.repo.cancelJobs(tx, instance, stale, created);
+    const fresh: RunResult['timers'] = [];
+    for (const t of result.timers) {
+      if (have.has(t.elementId)) continue; // a recovered timer keeps its first due time
+      have.add(t.elementId);
+      fresh.push(t);
+    }
+    if (fresh.length) await this.repo.insertTimers(tx, instance, fresh, now);
+    const stale = pending.filter((j) => !waiting.includes(j.elementId)).map((j) => Number(j.id));
+    await this.repo.cancelJobs(tx, instance, stale, now);
   }
 
   /** A failed service task: retry later with backoff, or an incident once attempts run out. */

@@ -50,8 +50,8 @@ export function createWorkflow(
   const handlers = new HandlerRegistry();
   declareShippedTopics(handlers);
   const clock = new Clock();
-  const deployments = new DeploymentService(sequelize, audit, handlers, log);
   const sql = new Sql(sequelize);
+  const deployments = new DeploymentService(sequelize, sql, audit, handlers, log);
   const instances = new InstanceService(
     sequelize,
     sql,
