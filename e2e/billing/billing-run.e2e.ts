@@ -59,7 +59,21 @@ describe('billing', () => {
     // then the entered readings are there, 15 m³ each
     const consumption = await sheet.getByTestId('consumption').allTextContents();
     assert.ok(consumption.filter((c) => c.trim() === '15').length >= Math.min(entered, 10));
-    await shot(page, 'billing-readings-sheet');
+    await shot(page, 'billing-readings-sheet', false);
+
+    // when a reading of the other waterworks, not read yet, is typed
+    await page.locator('#rd-waterworks').selectOption({ index: 1 });
+    const row = sheet.locator('tbody tr[data-account^="WW2-"]').first();
+    const input = row.getByRole('textbox');
+    await input.waitFor({ timeout: 60_000 });
+    const previous = Number((await row.locator('td').nth(4).textContent())?.trim());
+    await input.fill(String(previous - 1));
+    // then the flags show at once, worked out in the browser
+    await row.locator('[data-flag="below-previous"]').waitFor();
+    await shot(page, 'billing-readings-typing', false);
+    await input.fill(String(previous + 7));
+    await row.getByTestId('consumption').getByText('7').waitFor();
+    assert.equal(await row.locator('[data-flag="below-previous"]').count(), 0);
     await page.getByTestId('open-review').click();
     await page.getByTestId('review-queue').waitFor();
     await shot(page, 'billing-readings-review');

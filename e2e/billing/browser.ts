@@ -75,8 +75,8 @@ export async function signedIn(
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
   page.on('request', (req) => {
     const url = req.url();
-    // data: and blob: are made in the page; chrome-extension: is Chromium's own PDF viewer
-    const local = ['data:', 'blob:', 'chrome-extension:'].some((p) => url.startsWith(p));
+    // data: and blob: are made in the page; chrome: and chrome-extension: are Chromium's PDF viewer
+    const local = ['data:', 'blob:', 'chrome:', 'chrome-extension:'].some((p) => url.startsWith(p));
     if (!url.startsWith(srv.baseUrl) && !local) {
       problems.push(`off-site request: ${url}`);
     }
@@ -96,8 +96,8 @@ export async function signedIn(
   };
 }
 
-/** A full-page screenshot once fonts are in and animations have ended. */
-export async function shot(page: Page, name: string): Promise<void> {
+/** A screenshot (the whole page unless told) once fonts are in and animations have ended. */
+export async function shot(page: Page, name: string, fullPage = true): Promise<void> {
   await page.evaluate(async () => {
     await document.fonts.ready;
     const finite = document
@@ -105,5 +105,5 @@ export async function shot(page: Page, name: string): Promise<void> {
       .filter((a) => a.effect?.getComputedTiming().iterations !== Infinity);
     await Promise.all(finite.map((a) => a.finished.catch(() => undefined)));
   });
-  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage });
 }
