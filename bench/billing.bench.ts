@@ -37,6 +37,11 @@ try {
       tariffCode: 'VILLAGE-BLOCK',
     }),
   );
+  // BENCH_CHUNK: another page size than the tenant's setting (the bare INSERT follows it)
+  if (process.env['BENCH_CHUNK'])
+    await asTenant(tenantId, () =>
+      billing.settings.update(tenantId, { runChunkSize: Number(process.env['BENCH_CHUNK']) }),
+    );
   const rules = await asTenant(tenantId, () => billing.settings.get(tenantId));
 
   const max = async (table: string) =>

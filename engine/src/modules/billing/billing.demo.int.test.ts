@@ -94,6 +94,13 @@ describe(`demo billing history on ${testDialect()}`, () => {
     assert.ok(rows.length >= MONTHS_BILLED_AT_LEAST * 2, `${rows.length} production readings`);
     assert.ok(rows.every((r) => r.producedM3 > 0));
   });
+
+  it('should leave an audit chain that verifies', async () => {
+    const admin = await srv.login('admin');
+    const res = await srv.api('GET', '/audit/verify', { token: admin });
+    assert.equal(res.status, 200, JSON.stringify(res.body));
+    assert.equal(res.body.ok, true, JSON.stringify(res.body));
+  });
 });
 
 const MONTHS_BILLED_AT_LEAST = 12;
