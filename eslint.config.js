@@ -128,8 +128,9 @@ export default defineConfig(
         {
           patterns: [
             {
-              group: ['**/engine/**', '@prapa/domain/*'],
-              message: 'Apps use the engine only through @prapa/domain and the HTTP API.',
+              group: ['**/engine/**', '@prapa/domain/*', '!@prapa/domain/common'],
+              message:
+                'Apps use the engine only through @prapa/domain (or @prapa/domain/common) and the HTTP API.',
             },
             {
               group: ['**/portal/src/**', '**/mobile/src/**', '**/handheld/src/**'],

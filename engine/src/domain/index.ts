@@ -2,10 +2,7 @@
  * @prapa/domain — pure water-utility rules shared by the engine and the apps.
  * No I/O, no clock, no Node or browser APIs beyond the ECMAScript standard library.
  */
-export * from './thai-date.js';
-export * from './tax-id.js';
-export * from './roles.js';
-export * from './money.js';
+export * from './common.js';
 export * from './tariff.js';
 export * from './tariff-presets.js';
 export * from './one-off-fees.js';

@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { Router, type CanActivateFn } from '@angular/router';
-import type { Role } from '@prapa/domain';
+import type { Role } from '@prapa/domain/common';
 import { AuthService } from './auth.service';
 import { hasAnyRole } from './user';
 

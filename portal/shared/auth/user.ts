@@ -1,4 +1,4 @@
-import { ROLE_LABELS, STAFF_ROLES, type Lang, type Role } from '@prapa/domain';
+import { ROLE_LABELS, STAFF_ROLES, type Lang, type Role } from '@prapa/domain/common';
 
 /**
  * The signed-in user as GET /api/v1/me and POST /api/v1/auth/login return it.

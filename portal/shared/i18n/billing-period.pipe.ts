@@ -1,5 +1,5 @@
 import { Pipe, inject, type PipeTransform } from '@angular/core';
-import { BANGKOK, bangkokParts } from '@prapa/domain';
+import { BANGKOK, bangkokParts } from '@prapa/domain/common';
 import { LanguageService } from './language.service';
 
 /**

@@ -1,4 +1,4 @@
-import type { Lang } from '@prapa/domain';
+import type { Lang } from '@prapa/domain/common';
 
 export type { Lang };
 

@@ -1,5 +1,5 @@
 import { Pipe, inject, type PipeTransform } from '@angular/core';
-import type { Role } from '@prapa/domain';
+import type { Role } from '@prapa/domain/common';
 import { roleNames } from '../auth/user';
 import { LanguageService } from './language.service';
 

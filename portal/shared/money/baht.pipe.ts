@@ -1,5 +1,5 @@
 import { Pipe, type PipeTransform } from '@angular/core';
-import { formatBaht, type Satang } from '@prapa/domain';
+import { formatBaht, type Satang } from '@prapa/domain/common';
 
 /**
  * An amount in satang shown in baht, two decimals, Thai grouping:

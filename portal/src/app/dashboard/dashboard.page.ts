@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { TranslatePipe } from '@ngx-translate/core';
-import { fiscalYear } from '@prapa/domain';
+import { fiscalYear } from '@prapa/domain/common';
 import {
   AuthService,
   Icon,

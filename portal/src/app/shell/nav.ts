@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type Role } from '@prapa/domain';
+import { STAFF_ROLES, type Role } from '@prapa/domain/common';
 import type { IconName } from '@prapa/ui';
 
 /** One entry of the portal's left menu, and the roles that may open its area. */
