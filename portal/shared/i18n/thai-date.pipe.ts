@@ -1,5 +1,10 @@
 import { Pipe, inject, type PipeTransform } from '@angular/core';
-import { formatThaiDate, formatThaiDateTime, type DateStyle, type Lang } from '@prapa/domain/common';
+import {
+  formatThaiDate,
+  formatThaiDateTime,
+  type DateStyle,
+  type Lang,
+} from '@prapa/domain/common';
 import { LanguageService } from './language.service';
 
 export type ThaiDateStyle = DateStyle | 'datetime';
