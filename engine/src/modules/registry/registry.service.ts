@@ -246,29 +246,36 @@ export class RegistryService {
 
   /** A pending account gets its meter and starts being billed. */
   async activateAccount(id: number, meter: MeterInput): Promise<AccountDto> {
-    await this.sequelize.transaction(async (tx) => {
-      const a = await lockAccount(id, tx);
-      if (a.status !== 'pending' && a.status !== 'disconnected' && a.status !== 'suspended')
-        throw new ConflictError('account_not_activatable', {
-          th: `บัญชีสถานะ "${a.status}" เปิดใช้น้ำไม่ได้`,
-          en: `An account in status "${a.status}" cannot be activated.`,
-        });
-      if (!(await this.meters.active(a.id, tx))) await this.meters.install(a, meter, tx);
-      const before = this.audit.snapshot('account', a);
-      await a.update(
-        { status: 'active', openedOn: a.openedOn ?? meter.installedOn },
-        { transaction: tx },
-      );
-      await this.audit.record(tx, {
-        action: 'account.activate',
-        entityType: 'account',
-        entityId: a.id,
-        before,
-        after: this.audit.snapshot('account', a),
-      });
-      await this.refreshSearchTerms([a.id], tx);
-    });
+    await this.sequelize.transaction((tx) => this.activateAccountIn(tx, id, meter));
     return this.getAccount(id);
+  }
+
+  /**
+   * Activates an account inside the caller's transaction (a workflow step's, so that the
+   * process moves on only with the account active): installs the meter unless one is
+   * active, sets the status, audits it.
+   */
+  async activateAccountIn(tx: Transaction, id: number, meter: MeterInput): Promise<void> {
+    const a = await lockAccount(id, tx);
+    if (a.status !== 'pending' && a.status !== 'disconnected' && a.status !== 'suspended')
+      throw new ConflictError('account_not_activatable', {
+        th: `บัญชีสถานะ "${a.status}" เปิดใช้น้ำไม่ได้`,
+        en: `An account in status "${a.status}" cannot be activated.`,
+      });
+    if (!(await this.meters.active(a.id, tx))) await this.meters.install(a, meter, tx);
+    const before = this.audit.snapshot('account', a);
+    await a.update(
+      { status: 'active', openedOn: a.openedOn ?? meter.installedOn },
+      { transaction: tx },
+    );
+    await this.audit.record(tx, {
+      action: 'account.activate',
+      entityType: 'account',
+      entityId: a.id,
+      before,
+      after: this.audit.snapshot('account', a),
+    });
+    await this.refreshSearchTerms([a.id], tx);
   }
 
   async updateAccount(
