@@ -84,6 +84,8 @@ function readingPorts(registry: RegistryService, invoices: () => InvoiceService)
           : null,
       };
     },
+    routeAccounts: (q) => registry.routeAccounts(q),
+    accountsByIds: (ids) => registry.accountsByIds(ids),
     billedReadings: (ids) => invoices().billedReadings(ids),
   };
 }

@@ -40,6 +40,45 @@ const productionSchema = z
   })
   .openapi('ProductionReading');
 
+const sheetSchema = z
+  .object({
+    period: z.string(),
+    items: z.array(
+      z.object({
+        accountId: z.number().int(),
+        accountNumber: z.string(),
+        waterUserName: z.string(),
+        villageId: z.number().int().nullable(),
+        houseNo: z.string().nullable(),
+        moo: z.number().int().nullable(),
+        routeOrder: z.number().int(),
+        meter: z
+          .object({
+            serial: z.string(),
+            size: z.string(),
+            digits: z.number().int(),
+            replacement: z
+              .object({ oldFinal: z.number().int(), newInitial: z.number().int() })
+              .nullable(),
+          })
+          .nullable(),
+        previous: z.number().int().nullable(),
+        previousSource: z.enum(['this-period', 'last-accepted', 'meter-initial']).nullable(),
+        averageM3: z.number().int().nullable(),
+        current: z
+          .object({
+            id: z.number().int(),
+            value: z.number().int().nullable(),
+            status: z.enum(['accepted', 'review', 'reread']),
+            flags: z.array(z.string()),
+            consumptionM3: z.number().int().nullable(),
+          })
+          .nullable(),
+      }),
+    ),
+  })
+  .openapi('ReadingSheet');
+
 export const readingDto = (r: MeterReading) => ({
   id: r.id,
   accountId: r.accountId,
@@ -107,16 +146,47 @@ export function readingRoutes(
     {
       method: 'get',
       path: '/readings/review',
-      summary: 'The review queue: flagged readings waiting for staff',
+      summary: 'The review queue: flagged readings waiting for staff, with account and name',
       tag,
       access: 'staff',
       query: listQuery.omit({ status: true }),
-      response: page,
+      response: z.object({
+        total: z.number().int(),
+        items: z.array(
+          readingSchema
+            .extend({ accountNumber: z.string().nullable(), waterUserName: z.string().nullable() })
+            .openapi('ReviewQueueItem'),
+        ),
+      }),
     },
     async ({ query }) => {
-      const r = await svc.list({ ...query, status: 'review' });
-      return { total: r.total, items: r.items.map(readingDto) };
+      const r = await svc.reviewQueue(query);
+      return {
+        total: r.total,
+        items: r.items.map(({ reading, account }) => ({
+          ...readingDto(reading),
+          accountNumber: account?.number ?? null,
+          waterUserName: account?.waterUserName ?? null,
+        })),
+      };
     },
+  );
+  api.route(
+    {
+      method: 'get',
+      path: '/readings/sheet',
+      summary:
+        'A route’s reading sheet: active accounts in walking order, previous, average, entered',
+      tag,
+      access: 'staff',
+      query: z.object({
+        waterworksId: z.coerce.number().int().positive(),
+        villageId: z.coerce.number().int().positive().optional(),
+        period: periodSchema,
+      }),
+      response: sheetSchema,
+    },
+    async ({ query }) => svc.sheet(query),
   );
   api.route(
     {

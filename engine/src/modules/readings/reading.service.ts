@@ -10,6 +10,8 @@ import { currentContext } from '../../http/request-context.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import { MeterReading, type ReadingStatus } from './meter-reading.model.js';
 import type { ReadingAccount, ReadingPorts } from './reading-account.js';
+import { ReadingSheetRepository } from './reading-sheet.repository.js';
+import { readingSheet, type SheetQuery } from './reading-sheet.js';
 
 const READING = { th: 'ค่าอ่านมาตร', en: 'Meter reading' };
 /** Months of history the average and the estimate look at. */
@@ -37,11 +39,31 @@ const fieldError = (code: string, path: string, m: Message) =>
   new UserError(code, m, [{ path, message: m }]);
 
 export class ReadingService {
+  private readonly sheets: ReadingSheetRepository;
+
   constructor(
     private readonly sequelize: Sequelize,
     private readonly audit: AuditLog,
     private readonly ports: ReadingPorts,
-  ) {}
+  ) {
+    this.sheets = new ReadingSheetRepository(sequelize);
+  }
+
+  /** A route's reading sheet for a period (see reading-sheet.ts). */
+  sheet(q: SheetQuery) {
+    return readingSheet(this.ports, this.sheets, q, HISTORY_MONTHS);
+  }
+
+  /** The review queue's page, each reading with its account number and water user's name. */
+  async reviewQueue(q: Omit<Parameters<ReadingService['list']>[0], 'status'>) {
+    const page = await this.list({ ...q, status: 'review' });
+    const accounts = await this.ports.accountsByIds(page.items.map((r) => r.accountId));
+    const byId = new Map(accounts.map((a) => [a.accountId, a]));
+    return {
+      total: page.total,
+      items: page.items.map((r) => ({ reading: r, account: byId.get(r.accountId) ?? null })),
+    };
+  }
 
   /** Enters one reading (or replaces one waiting for review or a re-read). */
   async enter(input: ReadingEntry, source: MeterReading['source'] = 'web'): Promise<MeterReading> {

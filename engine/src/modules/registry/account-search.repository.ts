@@ -84,6 +84,16 @@ function join([head, conds]: [string, Condition[]], before: unknown[] = []): Con
   ];
 }
 
+/** An account with its water user, active meter and the meter that one replaced. */
+const BILLING_ROWS = `SELECT a.id, a.number, u.name, u.customer_type, a.village_id, u.moo, u.house_no,
+              a.route_order, a.status, a.tariff_code,
+              m.id AS meter_id, m.serial, m.size, m.digits, m.initial_reading, m.installed_on,
+              r.id AS old_meter_id, r.final_reading AS old_final_reading, r.removed_on AS old_removed_on
+         FROM accounts a
+         JOIN water_users u ON u.id = a.water_user_id
+         LEFT JOIN meters m ON m.account_id = a.id AND m.status = 'active'
+         LEFT JOIN meters r ON r.id = m.replaces_meter_id`;
+
 export class AccountSearchRepository {
   constructor(private readonly sequelize: Sequelize) {}
 
@@ -213,14 +223,7 @@ export class AccountSearchRepository {
     q: { waterworksId: number; afterId: number; limit: number },
   ): Promise<BillingRow[]> {
     return this.sequelize.query<BillingRow>(
-      `SELECT a.id, a.number, u.name, u.customer_type, a.village_id, u.moo, u.house_no,
-              a.route_order, a.status, a.tariff_code,
-              m.id AS meter_id, m.serial, m.size, m.digits, m.initial_reading, m.installed_on,
-              r.id AS old_meter_id, r.final_reading AS old_final_reading, r.removed_on AS old_removed_on
-         FROM accounts a
-         JOIN water_users u ON u.id = a.water_user_id
-         LEFT JOIN meters m ON m.account_id = a.id AND m.status = 'active'
-         LEFT JOIN meters r ON r.id = m.replaces_meter_id
+      `${BILLING_ROWS}
         WHERE a.tenant_id = ? AND a.waterworks_id = ? AND a.status = 'active' AND a.id > ?
         ORDER BY a.id
         LIMIT ?`,
@@ -228,6 +231,27 @@ export class AccountSearchRepository {
         type: QueryTypes.SELECT,
         replacements: [tenantId, q.waterworksId, q.afterId, q.limit],
       },
+    );
+  }
+
+  /**
+   * Accounts as billing sees them, by waterworks (and village), status or ids, ordered by
+   * village, route order and number: a reading sheet, or the accounts of a page of readings.
+   */
+  async accountRows(
+    tenantId: number,
+    f: { waterworksId?: number; villageId?: number; status?: string; ids?: readonly number[] },
+  ): Promise<BillingRow[]> {
+    if (f.ids && !f.ids.length) return [];
+    const conds: Condition[] = [['a.tenant_id = ?', [tenantId]]];
+    if (f.waterworksId !== undefined) conds.push(['a.waterworks_id = ?', [f.waterworksId]]);
+    if (f.villageId !== undefined) conds.push(['a.village_id = ?', [f.villageId]]);
+    if (f.status !== undefined) conds.push(['a.status = ?', [f.status]]);
+    if (f.ids) conds.push([`a.id IN (${f.ids.map(() => '?').join(',')})`, [...f.ids]]);
+    const [where, params] = join([`${BILLING_ROWS} WHERE`, conds]);
+    return this.sequelize.query<BillingRow>(
+      `${where} ORDER BY a.village_id, a.route_order, a.number`,
+      { type: QueryTypes.SELECT, replacements: params },
     );
   }
 }

@@ -476,6 +476,18 @@ export class RegistryService {
     return rows.map(billingAccount);
   }
 
+  /** A route's active accounts (a village, or the whole waterworks) in walking order: one query. */
+  async routeAccounts(q: { waterworksId: number; villageId?: number }): Promise<BillingAccount[]> {
+    const rows = await this.repo.accountRows(tenantOfContext(), { ...q, status: 'active' });
+    return rows.map(billingAccount);
+  }
+
+  /** These accounts (of the tenant; unknown ids are left out), in one query. */
+  async accountsByIds(ids: readonly number[]): Promise<BillingAccount[]> {
+    const rows = await this.repo.accountRows(tenantOfContext(), { ids: [...new Set(ids)] });
+    return rows.map(billingAccount);
+  }
+
   // ---- internals ----
 
   /** Rebuilds the search terms of these accounts from their water user, number and meters. */
