@@ -26,6 +26,8 @@ export interface InvoiceQuery {
   villageId?: number;
   waterworksId?: number;
   kind?: InvoiceKind;
+  /** The invoices a billing run made. */
+  billingRunId?: number;
   limit: number;
   offset: number;
 }
@@ -72,6 +74,7 @@ export class InvoiceService {
         villageId: q.villageId,
         waterworksId: q.waterworksId,
         kind: q.kind,
+        billingRunId: q.billingRunId,
       }).filter(([, v]) => v !== undefined),
     );
     const accounts =
