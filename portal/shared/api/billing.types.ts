@@ -48,10 +48,60 @@ export interface MeterReading {
   readonly reviewedBy?: string | null;
 }
 
-/** GET /readings and GET /readings/review. */
+/** GET /readings. */
 export interface ReadingPage {
   readonly total: number;
   readonly items: readonly MeterReading[];
+}
+
+/** A review-queue entry: the reading with its account number and water user's name. */
+export interface ReviewItem extends MeterReading {
+  readonly accountNumber: string | null;
+  readonly waterUserName: string | null;
+}
+
+/** GET /readings/review. */
+export interface ReviewPage {
+  readonly total: number;
+  readonly items: readonly ReviewItem[];
+}
+
+/** Where a sheet row's previous value comes from. */
+export type PreviousSource = 'this-period' | 'last-accepted' | 'meter-initial';
+
+/** One active account on a route's reading sheet (GET /readings/sheet). */
+export interface ReadingSheetItem {
+  readonly accountId: number;
+  readonly accountNumber: string;
+  readonly waterUserName: string;
+  readonly villageId: number | null;
+  readonly houseNo: string | null;
+  readonly moo: number | null;
+  readonly routeOrder: number;
+  readonly meter: {
+    readonly serial: string;
+    readonly size: string;
+    readonly digits: number;
+    /** Set when the last accepted reading is of the meter this one replaced. */
+    readonly replacement: { readonly oldFinal: number; readonly newInitial: number } | null;
+  } | null;
+  /** The value a new reading is compared with (null: no meter). */
+  readonly previous: number | null;
+  readonly previousSource: PreviousSource | null;
+  readonly averageM3: number | null;
+  /** The reading entered for the period, if any. */
+  readonly current: {
+    readonly id: number;
+    readonly value: number | null;
+    readonly status: ReadingStatus;
+    readonly flags: readonly ReadingFlag[];
+    readonly consumptionM3: number | null;
+  } | null;
+}
+
+export interface ReadingSheet {
+  readonly period: string;
+  readonly items: readonly ReadingSheetItem[];
 }
 
 export type BillingRunStatus = 'running' | 'completed' | 'failed';

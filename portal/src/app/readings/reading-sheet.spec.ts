@@ -1,65 +1,67 @@
-import type { Account, MeterReading } from '@prapa/ui';
-import { assessTyped, buildSheet, periodsBefore, type SheetRow } from './reading-sheet';
+import type { ReadingSheetItem } from '@prapa/ui';
+import { assessTyped, sheetRows, type SheetRow } from './reading-sheet';
 
-const meter = {
-  id: 5,
-  serial: 'SN1',
-  size: '1/2',
-  digits: 4,
-  initialReading: 100,
-  installedOn: '2025-01-01',
-  status: 'active' as const,
-};
-const account = (id: number, routeOrder: number): Account => ({
-  id,
-  number: `WW1-0000${id}`,
-  status: 'active',
-  waterworksId: 1,
-  routeOrder,
-  waterUser: { id, kind: 'person', name: `ผู้ใช้ ${id}`, customerType: '1' },
-  meter,
+const item = (accountId: number, more: Partial<ReadingSheetItem> = {}): ReadingSheetItem => ({
+  accountId,
+  accountNumber: `WW1-0000${accountId}`,
+  waterUserName: `ผู้ใช้ ${accountId}`,
+  villageId: 1,
+  houseNo: `${accountId}/1`,
+  moo: 1,
+  routeOrder: accountId * 10,
+  meter: { serial: 'SN1', size: '1/2', digits: 4, replacement: null },
+  previous: 150,
+  previousSource: 'last-accepted',
+  averageM3: 15,
+  current: null,
+  ...more,
 });
-const reading = (accountId: number, period: string, current: number, m3: number, more = {}) =>
-  ({
-    id: accountId * 100 + Number(period.slice(5)),
-    accountId,
-    waterworksId: 1,
-    meterId: 5,
-    period,
-    previousReading: current - m3,
-    currentReading: current,
-    consumptionM3: m3,
-    flags: [],
-    status: 'accepted',
-    estimated: false,
-    note: null,
-    readAt: `${period}-25T03:00:00Z`,
-    ...more,
-  }) as MeterReading;
 
 describe('the reading sheet', () => {
-  it('should list the route in walking order with the last accepted reading as previous', () => {
-    // given two accounts, one with history
-    const history = [reading(1, '2026-10', 150, 10), reading(1, '2026-09', 140, 20)];
+  it('should keep the engine’s walking order, previous value, average and dial', () => {
+    // given
+    const sheet = { period: '2026-11', items: [item(1), item(2, { averageM3: null })] };
     // when
-    const rows = buildSheet([account(2, 20), account(1, 10)], history, []);
+    const rows = sheetRows(sheet);
     // then
     expect(rows.map((r) => r.accountId)).toEqual([1, 2]);
-    expect(rows[0]).toMatchObject({ previous: 150, averageM3: 15, digits: 4 });
-    expect(rows[1]).toMatchObject({ previous: 100, averageM3: null }); // the meter's initial reading
+    expect(rows[0]).toMatchObject({
+      number: 'WW1-00001',
+      name: 'ผู้ใช้ 1',
+      houseNo: '1/1',
+      previous: 150,
+      averageM3: 15,
+      digits: 4,
+      occupied: true,
+      existing: null,
+    });
+    expect(rows[1]!.averageM3).toBeNull();
   });
 
-  it('should NOT count estimated or unaccepted readings in the average', () => {
-    const history = [
-      reading(1, '2026-10', 150, 40, { estimated: true }),
-      reading(1, '2026-09', 110, 10),
-      reading(1, '2026-08', 100, 90, { status: 'review' }),
-    ];
-    expect(buildSheet([account(1, 1)], history, [])[0]!.averageM3).toBe(10);
+  it('should show the reading entered for the period with its status and flags', () => {
+    const current = {
+      id: 9,
+      value: 240,
+      status: 'review' as const,
+      flags: ['abnormal-high' as const],
+      consumptionM3: 90,
+    };
+    const [row] = sheetRows({ period: '2026-11', items: [item(1, { current })] });
+    expect(row!.existing).toEqual({
+      status: 'review',
+      currentReading: 240,
+      consumptionM3: 90,
+      flags: ['abnormal-high'],
+    });
   });
 
-  it('should name the periods before a month, across the year end', () => {
-    expect(periodsBefore('2026-02', 3)).toEqual(['2026-01', '2025-12', '2025-11']);
+  it('should NOT take a reading on an account without a meter', () => {
+    const [row] = sheetRows({
+      period: '2026-11',
+      items: [item(1, { meter: null, previous: null, previousSource: null })],
+    });
+    expect(row).toMatchObject({ digits: null, previous: null });
+    expect(assessTyped(row!, '12').assessment).toBeNull();
   });
 });
 
@@ -74,6 +76,7 @@ describe('a reading as it is typed', () => {
     digits: 4,
     previous: 9998,
     averageM3: 8,
+    replacement: null,
     existing: null,
   };
 
@@ -92,6 +95,16 @@ describe('a reading as it is typed', () => {
     const t = assessTyped(row, '3');
     expect(t.assessment?.consumptionM3).toBe(5);
     expect(t.assessment?.flags).toContain('rollover');
+  });
+
+  it('should count a new meter’s start after a replacement, as the engine does', () => {
+    // given the last reading 120 on the old meter, which ended at 130; the new one started at 0
+    const replaced = { ...row, previous: 120, replacement: { oldFinal: 130, newInitial: 0 } };
+    // when
+    const t = assessTyped(replaced, '5');
+    // then 10 m³ on the old meter and 5 on the new one
+    expect(t.assessment?.consumptionM3).toBe(15);
+    expect(t.assessment?.flags).toContain('meter-replaced');
   });
 
   it('should flag zero use in an occupied house for review', () => {

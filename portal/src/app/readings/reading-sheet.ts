@@ -1,8 +1,11 @@
 import { assessReading, type ReadingAssessment } from '@prapa/domain';
-import type { Account, MeterReading } from '@prapa/ui';
+import type { MeterReading, ReadingSheet } from '@prapa/ui';
 
-/** Months of accepted readings the sheet looks back on for the previous value and the average. */
-export const HISTORY_MONTHS = 6;
+/** What the sheet shows of a reading entered for the period (the engine's, or one saved here). */
+export type EnteredReading = Pick<
+  MeterReading,
+  'status' | 'currentReading' | 'consumptionM3' | 'flags'
+>;
 
 /** One account on the reading sheet of a route, with what is known before it is read. */
 export interface SheetRow {
@@ -16,8 +19,10 @@ export interface SheetRow {
   /** The value the new reading is compared with (null: the account has no meter). */
   readonly previous: number | null;
   readonly averageM3: number | null;
+  /** The old meter's final and the new meter's initial reading, after a replacement. */
+  readonly replacement: { readonly oldFinal: number; readonly newInitial: number } | null;
   /** The reading already entered for this period, if any. */
-  readonly existing: MeterReading | null;
+  readonly existing: EnteredReading | null;
 }
 
 /** What the row shows for the value being typed. */
@@ -28,62 +33,29 @@ export interface TypedReading {
   readonly assessment: ReadingAssessment | null;
 }
 
-/** The n periods before `period`, newest first: ('2026-02', 3) → 2026-01, 2025-12, 2025-11. */
-export function periodsBefore(period: string, n: number): string[] {
-  const [y, m] = period.split('-').map(Number) as [number, number];
-  const out: string[] = [];
-  for (let i = 1; i <= n; i++) {
-    const d = new Date(Date.UTC(y, m - 1 - i, 1));
-    out.push(`${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`);
-  }
-  return out;
-}
-
 /**
- * The sheet of a route, in walking order: each account with its previous reading (this
- * period's if entered, else the last accepted one on the same meter, else the meter's initial
- * reading) and its average use over the accepted, not estimated, readings of the history.
+ * The engine's sheet of a route (GET /readings/sheet, already in walking order) as the page's
+ * rows. The sheet lists active accounts only: every house counts as occupied.
  */
-export function buildSheet(
-  accounts: readonly Account[],
-  history: readonly MeterReading[],
-  thisPeriod: readonly MeterReading[],
-): SheetRow[] {
-  const entered = new Map(thisPeriod.map((r) => [r.accountId, r]));
-  const past = new Map<number, MeterReading[]>();
-  for (const r of history) {
-    if (r.status !== 'accepted') continue;
-    const list = past.get(r.accountId) ?? [];
-    list.push(r);
-    past.set(r.accountId, list);
-  }
-  return accounts
-    .map((a): SheetRow => {
-      const mine = (past.get(a.id) ?? []).sort((x, y) => y.period.localeCompare(x.period));
-      const existing = entered.get(a.id) ?? null;
-      const meter = a.meter ?? null;
-      const last = mine.find((r) => r.currentReading !== null);
-      const sameMeter = last && (last.meterId === undefined || last.meterId === meter?.id);
-      const used = mine
-        .filter((r) => !r.estimated && r.consumptionM3 !== null)
-        .slice(0, HISTORY_MONTHS)
-        .map((r) => r.consumptionM3!);
-      return {
-        accountId: a.id,
-        number: a.number,
-        name: a.waterUser?.name ?? '',
-        houseNo: a.waterUser?.houseNo ?? null,
-        routeOrder: a.routeOrder ?? 0,
-        occupied: a.status === 'active',
-        digits: meter?.digits ?? null,
-        previous:
-          existing?.previousReading ??
-          (meter ? (sameMeter ? last.currentReading! : meter.initialReading) : null),
-        averageM3: used.length ? Math.round(used.reduce((s, x) => s + x, 0) / used.length) : null,
-        existing,
-      };
-    })
-    .sort((x, y) => x.routeOrder - y.routeOrder || x.number.localeCompare(y.number));
+export function sheetRows(sheet: ReadingSheet): SheetRow[] {
+  return sheet.items.map((i) => ({
+    accountId: i.accountId,
+    number: i.accountNumber,
+    name: i.waterUserName,
+    houseNo: i.houseNo,
+    routeOrder: i.routeOrder,
+    occupied: true,
+    digits: i.meter?.digits ?? null,
+    previous: i.previous,
+    averageM3: i.averageM3,
+    replacement: i.meter?.replacement ?? null,
+    existing: i.current && {
+      status: i.current.status,
+      currentReading: i.current.value,
+      consumptionM3: i.current.consumptionM3,
+      flags: i.current.flags,
+    },
+  }));
 }
 
 /** The flags a typed value gets, computed in the browser as the engine will (@prapa/domain). */
@@ -105,6 +77,7 @@ export function assessTyped(row: SheetRow, text: string): TypedReading {
       previous: row.previous,
       current: value,
       digits: row.digits,
+      ...(row.replacement ? { replacement: row.replacement } : {}),
       averageM3: row.averageM3,
       occupied: row.occupied,
     }),

@@ -8,12 +8,10 @@ import {
   hasAnyRole,
   loadable,
   toProblemView,
-  type Account,
   type MeterReading,
   type ProblemView,
 } from '@prapa/ui';
-import { from, map, mergeMap, of, reduce, switchMap, type Observable } from 'rxjs';
-import { RegistryApi } from '../registry/registry.api';
+import type { Observable } from 'rxjs';
 import { ReadingFlags } from './reading-flags';
 import { ReadingsApi } from './readings.api';
 import { Breadcrumb } from '../shell/breadcrumb';
@@ -52,21 +50,13 @@ const NOT_A_NUMBER: ProblemView = {
 })
 export class ReviewQueuePage {
   private readonly api = inject(ReadingsApi);
-  private readonly registry = inject(RegistryApi);
   private readonly auth = inject(AuthService);
 
   protected readonly canReview = computed(() =>
     hasAnyRole(this.auth.user(), ['admin', 'clerk', 'finance']),
   );
-  protected readonly queue = loadable(() =>
-    this.api
-      .review({ limit: 200 })
-      .pipe(
-        switchMap((page) =>
-          this.accountsOf(page.items).pipe(map((accounts) => ({ ...page, accounts }))),
-        ),
-      ),
-  );
+  /** The queue's entries carry their account number and water user's name. */
+  protected readonly queue = loadable(() => this.api.review({ limit: 200 }));
   /** Readings reviewed on this page: the engine's answer, by reading id. */
   protected readonly done = signal<ReadonlyMap<number, MeterReading>>(new Map());
   protected readonly correcting = signal<number | null>(null);
@@ -104,14 +94,5 @@ export class ReviewQueuePage {
         this.problem.set({ id: reading.id, view: toProblemView(err) });
       },
     });
-  }
-
-  private accountsOf(readings: readonly MeterReading[]): Observable<ReadonlyMap<number, Account>> {
-    const ids = [...new Set(readings.map((r) => r.accountId))];
-    if (!ids.length) return of(new Map());
-    return from(ids).pipe(
-      mergeMap((id) => this.registry.account(id), 4),
-      reduce((m, a) => m.set(a.id, a), new Map<number, Account>()),
-    );
   }
 }
