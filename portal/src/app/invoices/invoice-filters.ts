@@ -10,6 +10,8 @@ export interface InvoiceFilters {
   readonly period: string | null;
   readonly village: number | null;
   readonly account: number | null;
+  /** The invoices one billing run made (the run page's link). */
+  readonly billingRun: number | null;
   readonly page: number;
 }
 
@@ -21,6 +23,7 @@ export function filtersFromParams(params: { get(name: string): string | null }):
     period: period && /^\d{4}-(0[1-9]|1[0-2])$/.test(period) ? period : null,
     village: id(params.get('village')),
     account: id(params.get('account')),
+    billingRun: id(params.get('billingRun')),
     page: id(params.get('page')) ?? 1,
   };
 }
@@ -31,6 +34,7 @@ export function paramsFromFilters(f: InvoiceFilters): Record<string, string | nu
     period: f.period,
     village: f.village === null ? null : String(f.village),
     account: f.account === null ? null : String(f.account),
+    billingRun: f.billingRun === null ? null : String(f.billingRun),
     page: f.page > 1 ? String(f.page) : null,
   };
 }
@@ -41,6 +45,7 @@ export function queryFromFilters(f: InvoiceFilters): InvoiceQuery {
     period: f.period,
     village: f.village,
     account: f.account,
+    billingRunId: f.billingRun,
     limit: INVOICES_PER_PAGE,
     offset: (f.page - 1) * INVOICES_PER_PAGE,
   };

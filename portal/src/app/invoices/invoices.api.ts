@@ -10,6 +10,7 @@ export interface InvoiceQuery {
   readonly village?: number | null;
   readonly account?: number | null;
   readonly waterworks?: number | null;
+  readonly billingRunId?: number | null;
   readonly limit?: number;
   readonly offset?: number;
 }
