@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
 import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
@@ -55,6 +55,27 @@ export class InvoiceListPage {
   protected readonly result = fetchState(this.route.queryParamMap, (params) =>
     this.api.list(queryFromFilters(filtersFromParams(params))),
   );
+
+  /** The filters the URL sets that have no control of their own (an account, a billing run). */
+  protected readonly chips = computed(() => {
+    const f = this.filters();
+    return [
+      f.account !== null && {
+        key: 'account',
+        clear: { account: null },
+        testId: 'account-filter',
+        label: 'invoices.forAccount',
+        params: {},
+      },
+      f.billingRun !== null && {
+        key: 'billingRun',
+        clear: { billingRun: null },
+        testId: 'run-filter',
+        label: 'billingRuns.runTitle',
+        params: { period: f.period ?? `#${f.billingRun}` },
+      },
+    ].filter((c) => c !== false);
+  });
 
   protected go(change: Partial<InvoiceFilters>): void {
     void this.router.navigate([], {
