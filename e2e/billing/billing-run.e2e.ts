@@ -62,10 +62,17 @@ describe('billing', () => {
     await shot(page, 'billing-readings-sheet', false);
 
     // when a reading of the other waterworks, not read yet, is typed
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.locator('#rd-waterworks').selectOption({ index: 1 });
     const row = sheet.locator('tbody tr[data-account^="WW2-"]').first();
     const input = row.getByRole('textbox');
     await input.waitFor({ timeout: 60_000 });
+    // (the whole sheet came in one request, not one per account)
+    assert.deepEqual(
+      requests.filter((p) => p.startsWith('/api/v1/')),
+      ['/api/v1/readings/sheet'],
+    );
     const previous = Number((await row.locator('td').nth(4).textContent())?.trim());
     await input.fill(String(previous - 1));
     // then the flags show at once, worked out in the browser
@@ -75,7 +82,14 @@ describe('billing', () => {
     await row.getByTestId('consumption').getByText('7').waitFor();
     assert.equal(await row.locator('[data-flag="below-previous"]').count(), 0);
     await page.getByTestId('open-review').click();
-    await page.getByTestId('review-queue').waitFor();
+    const queue = page.getByTestId('review-queue');
+    await queue.waitFor();
+    // each flagged reading names its account and water user, from the queue's own answer
+    const first = queue.locator('tbody tr[data-reading]').first();
+    await first.waitFor();
+    assert.match((await first.locator('td').nth(1).textContent())?.trim() ?? '', /^WW\d-/);
+    assert.ok((await first.locator('td').nth(2).textContent())?.trim());
+    assert.equal(requests.filter((p) => p.startsWith('/api/v1/accounts/')).length, 0);
     await shot(page, 'billing-readings-review');
     await done();
   });
@@ -134,11 +148,12 @@ describe('billing', () => {
 
     // when its invoices are listed
     await page.getByTestId('run-invoices').click();
-    await page.waitForURL(/\/invoices\?period=/);
+    await page.waitForURL(new RegExp(`/invoices\\?.*billingRun=${runId}`));
     const table = page.getByTestId('invoice-table');
     await table.locator('tbody tr').first().waitFor();
-    // then they are this period's, as many as the run made (the API agrees)
-    const listed = await get(`/invoices?period=${PERIOD}&waterworks=1&limit=1`);
+    await page.getByTestId('run-filter').waitFor();
+    // then they are the run's, as many as it made (the API agrees)
+    const listed = await get(`/invoices?billingRunId=${runId}&limit=1`);
     assert.equal(listed.total, run.createdCount);
     await page.getByTestId('invoice-total').getByText(String(run.createdCount)).waitFor();
     await shot(page, 'billing-invoices');
