@@ -5,10 +5,16 @@
  * (audit-verify.ts).
  */
 import { createHash } from 'node:crypto';
-import type { Model, ModelStatic, Sequelize, Transaction } from 'sequelize';
+import {
+  QueryTypes,
+  type Model,
+  type ModelStatic,
+  type Sequelize,
+  type Transaction,
+} from 'sequelize';
 import { currentContext } from '../../http/request-context.js';
 import type { Dialect } from '../../db/database.js';
-import { AuditEvent, AuditHead } from './audit-event.model.js';
+import { AuditEvent } from './audit-event.model.js';
 import { canonicalJson } from './canonical-json.js';
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -30,6 +36,9 @@ export interface AuditRecord {
   tenantId?: number;
 }
 
+/** Links appended in one multi-row INSERT at most (bound parameters stay well under limits). */
+const INSERT_BATCH = 200;
+
 /** What a link's hash covers. */
 export type LinkFields = Pick<
   AuditEvent,
@@ -45,6 +54,9 @@ export type LinkFields = Pick<
   | 'afterJson'
   | 'requestId'
 >;
+
+/** An appended link, as written. */
+export type AuditLink = LinkFields & { prevHash: string; hash: string };
 
 export function linkHash(prevHash: string, e: LinkFields): string {
   const body = canonicalJson({
@@ -102,7 +114,7 @@ export class AuditLog {
     before: Model | null,
     after: Model | null,
     tenantId?: number,
-  ): Promise<AuditEvent> {
+  ): Promise<AuditLink> {
     return this.record(tx, {
       action,
       entityType: type,
@@ -114,36 +126,96 @@ export class AuditLog {
   }
 
   /** Appends one link to the tenant's chain inside the caller's transaction. */
-  async record(tx: Transaction, input: AuditRecord): Promise<AuditEvent> {
-    const ctx = currentContext();
-    const tenantId = input.tenantId ?? ctx?.tenantId;
-    if (tenantId === undefined) throw new Error('audit: no tenant for the event');
-    const head = await this.lockHead(tx, tenantId);
-    const at = new Date(Math.floor(Date.now()));
-    const fields = {
-      tenantId,
-      seq: head.seq + 1,
-      at,
-      actorId: ctx?.actor?.id ?? null,
-      actorName: ctx?.actor?.username ?? 'system',
-      action: input.action,
-      entityType: input.entityType,
-      entityId: String(input.entityId),
-      beforeJson: input.before ? canonicalJson(input.before) : null,
-      afterJson: input.after ? canonicalJson(input.after) : null,
-      requestId: ctx?.requestId ?? null,
-    };
-    const hash = linkHash(head.hash, fields);
-    const event = await AuditEvent.create(
-      { ...fields, prevHash: head.hash, hash },
-      { transaction: tx },
-    );
-    await AuditHead.update({ seq: fields.seq, hash }, { where: { tenantId }, transaction: tx });
-    return event;
+  async record(tx: Transaction, input: AuditRecord): Promise<AuditLink> {
+    const [link] = await this.recordMany(tx, [input]);
+    return link!;
   }
 
-  /** The chain's head row, locked until the transaction ends (created on first use). */
-  private async lockHead(tx: Transaction, tenantId: number): Promise<AuditHead> {
+  /**
+   * Appends links in order, inside the caller's transaction: the head is locked once, the
+   * links go in as one multi-row INSERT and the head moves once. This runs on every change
+   * that matters, so it is plain SQL: one locking read, one insert, one update.
+   */
+  async recordMany(tx: Transaction, inputs: readonly AuditRecord[]): Promise<AuditLink[]> {
+    if (!inputs.length) return [];
+    const ctx = currentContext();
+    const links: AuditLink[] = [];
+    const byTenant = new Map<number, AuditLink[]>();
+    const heads = new Map<number, { seq: number; hash: string }>();
+    const at = new Date(Math.floor(Date.now()));
+    for (const input of inputs) {
+      const tenantId = input.tenantId ?? ctx?.tenantId;
+      if (tenantId === undefined) throw new Error('audit: no tenant for the event');
+      let head = heads.get(tenantId);
+      if (!head) heads.set(tenantId, (head = await this.lockHead(tx, tenantId)));
+      const fields: LinkFields = {
+        tenantId,
+        seq: head.seq + 1,
+        at,
+        actorId: ctx?.actor?.id ?? null,
+        actorName: ctx?.actor?.username ?? 'system',
+        action: input.action,
+        entityType: input.entityType,
+        entityId: String(input.entityId),
+        beforeJson: input.before ? canonicalJson(input.before) : null,
+        afterJson: input.after ? canonicalJson(input.after) : null,
+        requestId: ctx?.requestId ?? null,
+      };
+      const link: AuditLink = { ...fields, prevHash: head.hash, hash: linkHash(head.hash, fields) };
+      head.seq = link.seq;
+      head.hash = link.hash;
+      links.push(link);
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), link]);
+    }
+    const columns =
+      '(tenant_id, seq, at, actor_id, actor_name, action, entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash)';
+    for (let i = 0; i < links.length; i += INSERT_BATCH) {
+      const batch = links.slice(i, i + INSERT_BATCH);
+      await this.sequelize.query(
+        `INSERT INTO audit_events ${columns} VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        {
+          transaction: tx,
+          replacements: batch.flatMap((l) => [
+            l.tenantId,
+            l.seq,
+            this.sqlTime(l.at),
+            l.actorId,
+            l.actorName,
+            l.action,
+            l.entityType,
+            l.entityId,
+            l.beforeJson,
+            l.afterJson,
+            l.requestId,
+            l.prevHash,
+            l.hash,
+          ]),
+        },
+      );
+    }
+    for (const [tenantId, head] of heads)
+      await this.sequelize.query('UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?', {
+        transaction: tx,
+        replacements: [head.seq, head.hash, tenantId],
+      });
+    return links;
+  }
+
+  /**
+   * A time as the DATE(3) column stores it, milliseconds included (the hash covers them);
+   * a Date bound as a raw replacement loses them on MySQL.
+   */
+  private sqlTime(at: Date): string {
+    const iso = at.toISOString(); // 2026-12-02T06:53:09.123Z
+    const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
+    return this.dialect === 'mysql' ? text : `${text} +00:00`;
+  }
+
+  /** The chain's head, locked until the transaction ends (created on first use). */
+  private async lockHead(
+    tx: Transaction,
+    tenantId: number,
+  ): Promise<{ seq: number; hash: string }> {
     // On MySQL/MariaDB, INSERT IGNORE of an existing head takes a shared lock that the
     // SELECT … FOR UPDATE below must upgrade: two appenders holding it deadlock.
     // ON DUPLICATE KEY UPDATE takes the exclusive lock at once, so appenders queue.
@@ -158,10 +230,15 @@ export class AuditLog {
         transaction: tx,
       });
     }
-    const head = await AuditHead.findByPk(tenantId, { transaction: tx, lock: tx.LOCK.UPDATE });
+    // SQLite transactions are IMMEDIATE: the database is already locked for writing
+    const lock = this.dialect === 'mysql' ? ' FOR UPDATE' : '';
+    const [head] = await this.sequelize.query<{ seq: number; hash: string }>(
+      `SELECT seq, hash FROM audit_heads WHERE tenant_id = ?${lock}`,
+      { replacements: [tenantId], transaction: tx, type: QueryTypes.SELECT },
+    );
     if (!head) throw new Error('audit: chain head vanished');
     this.knownHeads.add(tenantId);
-    return head;
+    return { seq: Number(head.seq), hash: head.hash };
   }
 
   /** The current tenant's events, newest first, as the API shows them. */
