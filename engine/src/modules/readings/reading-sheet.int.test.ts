@@ -8,7 +8,8 @@ import { startTestServer, testDialect, type TestServer } from '../../testing/har
 import { assertProblem } from '../../testing/problem.js';
 import { historyPeriods } from '../billing/billing.demo.js';
 import { thaiDay } from '../billing/billing-dates.js';
-import { tenantOf } from '../billing/billing.fixtures.js';
+import { assessReading } from '../../domain/index.js';
+import { addAccounts, tenantOf } from '../billing/billing.fixtures.js';
 
 interface SheetItem {
   accountId: number;
@@ -16,7 +17,12 @@ interface SheetItem {
   waterUserName: string;
   villageId: number | null;
   routeOrder: number;
-  meter: { serial: string; size: string; digits: number } | null;
+  meter: {
+    serial: string;
+    size: string;
+    digits: number;
+    replacement: { oldFinal: number; newInitial: number } | null;
+  } | null;
   previous: number | null;
   previousSource: string | null;
   averageM3: number | null;
@@ -35,6 +41,7 @@ describe(`the reading sheet on ${testDialect()}`, () => {
   let reader: string;
   let finance: string;
   let adminB: string;
+  let tenantId: number;
   let waterworksId: number;
   let villageId: number;
   const thisPeriod = thaiDay(new Date()).slice(0, 7);
@@ -60,6 +67,7 @@ describe(`the reading sheet on ${testDialect()}`, () => {
       srv.login('admin_b'),
     ]);
     const t = await tenantOf(srv, finance);
+    tenantId = t.tenantId;
     waterworksId = t.waterworks[0]!.id;
     villageId = t.villages.find((v) => v.waterworksId === waterworksId)!.id;
   });
@@ -167,6 +175,65 @@ describe(`the reading sheet on ${testDialect()}`, () => {
       { token: resident },
     );
     assert.equal(res.status, 403);
+  });
+
+  it('should start a new account from its meter’s initial reading, and give the replacement a new meter needs to be flagged as the engine flags it', async () => {
+    // given a new account whose meter starts at 40
+    const [a] = await addAccounts(srv, tenantId, waterworksId, villageId, [
+      { digits: 4, initialReading: 40 },
+    ]);
+    const at = (period: string) =>
+      sheet(`waterworksId=${waterworksId}&villageId=${villageId}&period=${period}`).then((s) =>
+        s.items.find((i) => i.accountId === a!.id)!,
+      );
+    const fresh = await at('2025-03');
+    assert.equal(fresh.previous, 40);
+    assert.equal(fresh.previousSource, 'meter-initial');
+    assert.equal(fresh.averageM3, null);
+    // and read at 52, then its meter replaced: the old one ended at 60, the new one starts at 0
+    await srv.api('POST', '/readings', {
+      token: reader,
+      body: { accountId: a!.id, period: '2025-03', currentReading: 52 },
+    });
+    const replaced = await srv.api('POST', `/accounts/${a!.id}/meter-replacements`, {
+      token: await srv.login('clerk'),
+      body: {
+        serial: `R-${a!.id}`,
+        size: '1/2',
+        digits: 5,
+        initialReading: 0,
+        oldFinalReading: 60,
+        date: '2025-04-10',
+      },
+    });
+    assert.ok(replaced.status < 300, JSON.stringify(replaced.body));
+
+    // when
+    const row = await at('2025-04');
+
+    // then the sheet's values assess a typed 5 as the engine assesses the saved 5
+    assert.equal(row.previous, 52);
+    assert.deepEqual(row.meter, {
+      serial: `R-${a!.id}`,
+      size: '1/2',
+      digits: 5,
+      replacement: { oldFinal: 60, newInitial: 0 },
+    });
+    const typed = assessReading({
+      previous: row.previous!,
+      current: 5,
+      digits: row.meter!.digits,
+      replacement: row.meter!.replacement!,
+      averageM3: row.averageM3,
+      occupied: true,
+    });
+    const saved = await srv.api('POST', '/readings', {
+      token: reader,
+      body: { accountId: a!.id, period: '2025-04', currentReading: 5 },
+    });
+    assert.equal(saved.body.consumptionM3, 13);
+    assert.equal(typed.consumptionM3, saved.body.consumptionM3);
+    assert.deepEqual(typed.flags, saved.body.flags);
   });
 
   it('should give each review-queue entry its account number and water user’s name', async () => {
