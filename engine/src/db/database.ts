@@ -61,7 +61,53 @@ async function openSqlite(url: string): Promise<Sequelize> {
   });
   if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode=WAL');
   queueTransactions(sequelize);
+  if (storage !== ':memory:') reuseTransactionConnections(sequelize);
   return sequelize;
+}
+
+interface SqliteConnection {
+  uuid?: string;
+  close(cb?: (err: Error | null) => void): void;
+}
+interface SqliteConnectionManager {
+  connections: Record<string, SqliteConnection>;
+  getConnection(options?: { uuid?: string }): Promise<SqliteConnection>;
+  releaseConnection(connection: SqliteConnection, force?: boolean): void;
+}
+
+/**
+ * Sequelize opens a new SQLite connection for every transaction (open the file, two
+ * PRAGMAs) and closes it at the end: about a third of a short transaction's round trips.
+ * Transactions take turns here (queueTransactions), so a couple of spare connections
+ * serve them all: a finished transaction's connection is kept for the next one. Sequelize
+ * has rolled back or committed before it releases a connection.
+ */
+function reuseTransactionConnections(sequelize: Sequelize, spares = 2): void {
+  const manager = sequelize.connectionManager as unknown as SqliteConnectionManager;
+  const free: SqliteConnection[] = [];
+  const get = manager.getConnection.bind(manager);
+  const release = manager.releaseConnection.bind(manager);
+  manager.getConnection = async (options) => {
+    const uuid = options?.uuid;
+    if (uuid && uuid !== 'default' && !manager.connections[uuid]) {
+      const spare = free.pop();
+      if (spare) return (manager.connections[uuid] = spare);
+    }
+    return get(options);
+  };
+  manager.releaseConnection = (connection, force) => {
+    if (connection.uuid && force !== true && free.length < spares) {
+      delete manager.connections[connection.uuid];
+      free.push(connection);
+      return;
+    }
+    release(connection, force);
+  };
+  const close = sequelize.close.bind(sequelize);
+  sequelize.close = async () => {
+    for (const c of free.splice(0)) await new Promise<void>((resolve) => c.close(() => resolve()));
+    return close();
+  };
 }
 
 /**
