@@ -23,7 +23,7 @@ import {
 import { parseAndValidate } from './deploy-validation.js';
 import { checkFormDefinition, type FormDefinition } from './forms/form-definition.js';
 import type { HandlerRegistry } from './handlers.js';
-import { tenantFilter, type Sql } from './sql.js';
+import { tenantFilter, type Sql } from '../db/sql.js';
 
 export interface Deployed {
   key: string;

@@ -7,7 +7,7 @@
  */
 import type { Transaction } from 'sequelize';
 import type { InstanceStatus, TaskStatus } from './instance.models.js';
-import { readDate, tenantFilter, type Param, type Sql } from './sql.js';
+import { readDate, tenantFilter, type Param, type Sql } from '../db/sql.js';
 
 /** A process instance row as the engine holds it between steps. */
 export interface InstanceRecord {

@@ -20,7 +20,7 @@ import type { HandlerRegistry } from './handlers.js';
 import { HistoryEvent, ProcessInstance, WorkflowJob, WorkflowTask } from './instance.models.js';
 import { InstanceRepository, type InstanceRecord } from './instance.repository.js';
 import { LiveSessions, type OpenTask } from './live-sessions.js';
-import type { Sql } from './sql.js';
+import type { Sql } from '../db/sql.js';
 import { EngineSession, type RunAction } from './runner.js';
 import {
   StaleInstanceError,

@@ -4,7 +4,7 @@
  */
 import type { Actor } from '../http/request-context.js';
 import type { TaskRecord } from './instance.repository.js';
-import { readDate, tenantFilter, type Param, type Sql } from './sql.js';
+import { readDate, tenantFilter, type Param, type Sql } from '../db/sql.js';
 
 const COLUMNS = `id, tenant_id AS tenantId, instance_id AS instanceId, element_id AS elementId,
   execution_id AS executionId, name, process_key AS processKey,

@@ -13,7 +13,7 @@ import type { DeploymentService } from './deployment.service.js';
 import { validateSubmission } from './forms/form-submission.js';
 import { WorkflowTask } from './instance.models.js';
 import type { TaskRecord } from './instance.repository.js';
-import type { Sql } from './sql.js';
+import type { Sql } from '../db/sql.js';
 import { TaskRepository, type InboxQuery } from './task.repository.js';
 import type { InstanceService, StepOutcome } from './instance.service.js';
 

@@ -15,7 +15,7 @@ import { HistoryEvent, ProcessInstance, WorkflowJob, WorkflowTask } from './inst
 import { InstanceService, type RetryPolicy } from './instance.service.js';
 import { JobRunner } from './job-runner.js';
 import { MessageService } from './message.service.js';
-import { Sql } from './sql.js';
+import { Sql } from '../db/sql.js';
 import { TaskService } from './task.service.js';
 
 export interface Workflow {

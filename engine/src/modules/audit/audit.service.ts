@@ -5,13 +5,8 @@
  * (audit-verify.ts).
  */
 import { createHash } from 'node:crypto';
-import {
-  QueryTypes,
-  type Model,
-  type ModelStatic,
-  type Sequelize,
-  type Transaction,
-} from 'sequelize';
+import type { Model, ModelStatic, Sequelize, Transaction } from 'sequelize';
+import { Sql } from '../../db/sql.js';
 import { currentContext } from '../../http/request-context.js';
 import type { Dialect } from '../../db/database.js';
 import { AuditEvent } from './audit-event.model.js';
@@ -79,10 +74,14 @@ export class AuditLog {
   private readonly entities = new Map<string, AuditedEntity>();
   private readonly knownHeads = new Set<number>();
 
+  private readonly sql: Sql;
+
   constructor(
     private readonly sequelize: Sequelize,
     private readonly dialect: Dialect,
-  ) {}
+  ) {
+    this.sql = new Sql(sequelize);
+  }
 
   /** Modules declare their audited entities once, at start. */
   registerEntity<M extends Model>(type: string, entity: AuditedEntity<M>): void {
@@ -169,46 +168,35 @@ export class AuditLog {
     }
     const columns =
       '(tenant_id, seq, at, actor_id, actor_name, action, entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash)';
+    const db = this.sql.in(tx);
     for (let i = 0; i < links.length; i += INSERT_BATCH) {
       const batch = links.slice(i, i + INSERT_BATCH);
-      await this.sequelize.query(
+      await db.run(
         `INSERT INTO audit_events ${columns} VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-        {
-          transaction: tx,
-          replacements: batch.flatMap((l) => [
-            l.tenantId,
-            l.seq,
-            this.sqlTime(l.at),
-            l.actorId,
-            l.actorName,
-            l.action,
-            l.entityType,
-            l.entityId,
-            l.beforeJson,
-            l.afterJson,
-            l.requestId,
-            l.prevHash,
-            l.hash,
-          ]),
-        },
+        batch.flatMap((l) => [
+          l.tenantId,
+          l.seq,
+          this.sql.date(l.at),
+          l.actorId,
+          l.actorName,
+          l.action,
+          l.entityType,
+          l.entityId,
+          l.beforeJson,
+          l.afterJson,
+          l.requestId,
+          l.prevHash,
+          l.hash,
+        ]),
       );
     }
     for (const [tenantId, head] of heads)
-      await this.sequelize.query('UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?', {
-        transaction: tx,
-        replacements: [head.seq, head.hash, tenantId],
-      });
+      await db.run('UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?', [
+        head.seq,
+        head.hash,
+        tenantId,
+      ]);
     return links;
-  }
-
-  /**
-   * A time as the DATE(3) column stores it, milliseconds included (the hash covers them);
-   * a Date bound as a raw replacement loses them on MySQL.
-   */
-  private sqlTime(at: Date): string {
-    const iso = at.toISOString(); // 2026-12-02T06:53:09.123Z
-    const text = `${iso.slice(0, 10)} ${iso.slice(11, 23)}`;
-    return this.dialect === 'mysql' ? text : `${text} +00:00`;
   }
 
   /** The chain's head, locked until the transaction ends (created on first use). */
@@ -225,17 +213,16 @@ export class AuditLog {
         : 'INSERT OR IGNORE INTO audit_heads (tenant_id, seq, hash) VALUES (?, 0, ?)';
     // a chain's head row, once made, is never deleted: make it only the first time
     if (!this.knownHeads.has(tenantId)) {
-      await this.sequelize.query(insert, {
-        replacements: [tenantId, GENESIS_HASH],
-        transaction: tx,
-      });
+      await this.sql.in(tx).run(insert, [tenantId, GENESIS_HASH]);
     }
     // SQLite transactions are IMMEDIATE: the database is already locked for writing
     const lock = this.dialect === 'mysql' ? ' FOR UPDATE' : '';
-    const [head] = await this.sequelize.query<{ seq: number; hash: string }>(
-      `SELECT seq, hash FROM audit_heads WHERE tenant_id = ?${lock}`,
-      { replacements: [tenantId], transaction: tx, type: QueryTypes.SELECT },
-    );
+    const [head] = await this.sql
+      .in(tx)
+      .all<{ seq: number; hash: string }>(
+        `SELECT seq, hash FROM audit_heads WHERE tenant_id = ?${lock}`,
+        [tenantId],
+      );
     if (!head) throw new Error('audit: chain head vanished');
     this.knownHeads.add(tenantId);
     return { seq: Number(head.seq), hash: head.hash };

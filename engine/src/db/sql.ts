@@ -1,5 +1,5 @@
 /**
- * Raw SQL for the workflow's hot paths (instance.repository.ts, task.repository.ts).
+ * Raw SQL for hot paths (the workflow's repositories, the audit append).
  * Inside a step's transaction, statements go straight to the transaction's own driver
  * connection (sqlite3 or mysql2): on SQLite, Sequelize's query path formats a stack trace
  * and asks `PRAGMA table_info` before every statement, which costs more than the
@@ -10,7 +10,7 @@
  * `tenantScope()` gives — the same rule the models' hooks apply.
  */
 import type { Sequelize, Transaction } from 'sequelize';
-import { TenantScopeError } from '../db/tenant-scope.js';
+import { TenantScopeError } from './tenant-scope.js';
 import { currentContext } from '../http/request-context.js';
 
 export type Param = string | number | null;
