@@ -18,6 +18,59 @@ interface Inv {
   totalSatang: number;
 }
 
+interface SheetRow {
+  accountId: number;
+  accountNumber: string;
+  meter: { size: string; replacement: unknown } | null;
+  previous: number | null;
+  current: { value: number | null; status: string; consumptionM3: number | null } | null;
+}
+
+/** Progressive blocks by hand: `tiers` of [up to m³, satang per m³]. */
+function blocks(m3: number, tiers: [number, number][]): number {
+  let water = 0;
+  let from = 0;
+  for (const [upto, rate] of tiers) {
+    if (m3 > from) water += (Math.min(m3, upto) - from) * rate;
+    from = upto;
+  }
+  return water;
+}
+
+/**
+ * VILLAGE-BLOCK by hand: households 5 / 7 / 9 / 12 baht per m³ at 10 / 20 / 30 m³, at least
+ * 20 baht; shops 8 / 10 / 14 at 10 / 30 m³, at least 50 baht; meter fee ½" 10, ¾" 20, 1" 30.
+ */
+function villageBlockByHand(m3: number, customerType: string, meterSize: string): number {
+  const water =
+    customerType === '2'
+      ? Math.max(
+          blocks(m3, [
+            [10, 800],
+            [30, 1000],
+            [Infinity, 1400],
+          ]),
+          5000,
+        )
+      : Math.max(
+          blocks(m3, [
+            [10, 500],
+            [20, 700],
+            [30, 900],
+            [Infinity, 1200],
+          ]),
+          2000,
+        );
+  const fee = { '1/2': 1000, '3/4': 2000, '1': 3000 }[meterSize];
+  assert.ok(fee !== undefined, `meter size ${meterSize}`);
+  return water + fee;
+}
+
+/** VILLAGE-FLAT by hand: 6 baht per m³, at least 30 baht, meter fee 10 baht, whole baht. */
+function villageFlatByHand(m3: number): number {
+  return Math.max(m3 * 600, 3000) + 1000;
+}
+
 describe(`demo billing history on ${testDialect()}`, () => {
   let srv: TestServer;
   let finance: string;
@@ -85,6 +138,47 @@ describe(`demo billing history on ${testDialect()}`, () => {
     assert.equal(review.status, 200, JSON.stringify(review.body));
     const waiting = (review.body.items ?? review.body) as unknown[];
     assert.ok(waiting.length >= 3 && waiting.length <= 10, `${waiting.length} in review`);
+  });
+
+  it('should bill the newest month of the demo to the satang of the tariffs worked out by hand', async () => {
+    // given the demo's newest month: every accepted reading on each waterworks' sheet
+    const period = periods.at(-1)!;
+    const works = (await srv.api('GET', '/waterworks', { token: finance })).body.items as {
+      id: number;
+      code: string;
+    }[];
+    const invoices = new Map(
+      (await invoicesOf(finance, `period=${period}`)).items.map((i) => [i.accountId, i]),
+    );
+    let checked = 0;
+    for (const w of works) {
+      const sheet = await srv.api('GET', `/readings/sheet?waterworksId=${w.id}&period=${period}`, {
+        token: finance,
+      });
+      assert.equal(sheet.status, 200, JSON.stringify(sheet.body));
+      for (const row of sheet.body.items as SheetRow[]) {
+        if (row.current?.status !== 'accepted' || !row.meter) continue;
+        const account = (await srv.api('GET', `/accounts/${row.accountId}`, { token: finance }))
+          .body;
+        const m3 = row.current.consumptionM3!;
+        if (!row.meter.replacement && row.previous !== null && row.current.value! >= row.previous)
+          assert.equal(m3, row.current.value! - row.previous, `${row.accountNumber}: consumption`);
+
+        // when the engine's invoice is compared with the tariff by hand
+        const expected =
+          (account.tariffCode ?? (w.code === 'WW2' ? 'VILLAGE-FLAT' : 'VILLAGE-BLOCK')) ===
+          'VILLAGE-FLAT'
+            ? villageFlatByHand(m3)
+            : villageBlockByHand(m3, account.waterUser.customerType, row.meter.size);
+
+        // then
+        const invoice = invoices.get(row.accountId);
+        assert.ok(invoice, `${row.accountNumber} has an invoice for ${period}`);
+        assert.equal(invoice.totalSatang, expected, `${row.accountNumber}: ${m3} m³`);
+        checked++;
+      }
+    }
+    assert.ok(checked > 200, `${checked} invoices recomputed`);
   });
 
   it('should record production 10–30 % above the water billed', async () => {
