@@ -6,7 +6,7 @@
 import { Op } from 'sequelize';
 import { asSystem } from '../../http/request-context.js';
 import { AuditEvent, AuditHead } from './audit-event.model.js';
-import { GENESIS_HASH, linkHash, type AuditLog } from './audit.service.js';
+import { GENESIS_HASH, linkHash, type AuditLog, type BatchEvent } from './audit.service.js';
 import { canonicalJson } from './canonical-json.js';
 
 export interface BrokenLink {
@@ -53,13 +53,16 @@ export async function verifyAuditChain(
       broken: [],
     };
     for (const head of heads) {
-      const { events, broken, latest } = await verifyLinks(head);
+      const batchActions = new Set(audit.batchChecks().keys());
+      const { events, broken, latest, batches } = await verifyLinks(head, batchActions);
       result.events += events;
       if (broken) {
         result.broken.push(broken);
         continue;
       }
-      const rowBreak = await verifyRows(audit, head.tenantId, latest);
+      const rowBreak =
+        (await verifyRows(audit, head.tenantId, latest)) ??
+        (await verifyBatches(audit, head.tenantId, batches));
       result.entitiesChecked += latest.size;
       if (rowBreak) result.broken.push(rowBreak);
     }
@@ -77,8 +80,15 @@ interface Latest {
 
 async function verifyLinks(
   head: AuditHead,
-): Promise<{ events: number; broken?: BrokenLink; latest: Map<string, Latest> }> {
+  batchActions: ReadonlySet<string>,
+): Promise<{
+  events: number;
+  broken?: BrokenLink;
+  latest: Map<string, Latest>;
+  batches: Map<string, BatchEvent[]>;
+}> {
   const latest = new Map<string, Latest>();
+  const batches = new Map<string, BatchEvent[]>();
   let prevHash = GENESIS_HASH;
   let expectSeq = 1;
   let count = 0;
@@ -103,6 +113,7 @@ async function verifyLinks(
         return {
           events: count,
           latest,
+          batches,
           broken: {
             ...at('missing_link', `link ${expectSeq} is missing (next is ${e.seq})`),
             seq: expectSeq,
@@ -113,14 +124,26 @@ async function verifyLinks(
         return {
           events: count,
           latest,
+          batches,
           broken: at('prev_hash_mismatch', 'does not point at the link before it'),
         };
       if (linkHash(prevHash, e) !== e.hash)
         return {
           events: count,
           latest,
+          batches,
           broken: at('hash_mismatch', 'its content was changed after it was written'),
         };
+      if (batchActions.has(e.action) && e.afterJson) {
+        const list = batches.get(e.action) ?? [];
+        list.push({
+          seq: e.seq,
+          eventId: Number(e.id),
+          entityId: e.entityId,
+          after: JSON.parse(e.afterJson) as Record<string, unknown>,
+        });
+        batches.set(e.action, list);
+      }
       latest.set(`${e.entityType}\u0000${e.entityId}`, {
         seq: e.seq,
         eventId: Number(e.id),
@@ -136,6 +159,7 @@ async function verifyLinks(
     return {
       events: count,
       latest,
+      batches,
       broken: {
         tenantId: head.tenantId,
         seq: expectSeq,
@@ -147,7 +171,29 @@ async function verifyLinks(
       },
     };
   }
-  return { events: count, latest };
+  return { events: count, latest, batches };
+}
+
+/** The rows behind batch events (a billing run's pages of invoices) against their events. */
+async function verifyBatches(
+  audit: AuditLog,
+  tenantId: number,
+  batches: Map<string, BatchEvent[]>,
+): Promise<BrokenLink | undefined> {
+  for (const [action, check] of audit.batchChecks()) {
+    const problem = await check(tenantId, batches.get(action) ?? []);
+    if (!problem) continue;
+    return {
+      tenantId,
+      seq: problem.event?.seq ?? 0,
+      eventId: problem.event?.eventId ?? null,
+      action: problem.event ? action : null,
+      entity: problem.entity,
+      reason: problem.reason,
+      detail: problem.detail,
+    };
+  }
+  return undefined;
 }
 
 async function verifyRows(

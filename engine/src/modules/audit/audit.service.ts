@@ -21,6 +21,29 @@ export interface AuditedEntity<M extends Model = Model> {
   snapshot(row: M): Record<string, unknown>;
 }
 
+/** One event that audits many rows at once (e.g. a page of a billing run's invoices). */
+export interface BatchEvent {
+  seq: number;
+  eventId: number;
+  entityId: string;
+  after: Record<string, unknown>;
+}
+
+/** A problem the rows of batch events show, as the verifier reports it. */
+export interface BatchProblem {
+  /** The event whose rows no longer match, or none (rows no event covers). */
+  event: BatchEvent | null;
+  entity: string;
+  reason: 'row_differs' | 'row_missing' | 'row_unaudited';
+  detail: string;
+}
+
+/**
+ * How the rows behind one kind of batch event are checked: given every such event of a
+ * tenant's chain, oldest first, the first problem found (or none).
+ */
+export type BatchCheck = (tenantId: number, events: BatchEvent[]) => Promise<BatchProblem | null>;
+
 export interface AuditRecord {
   action: string;
   entityType: string;
@@ -72,6 +95,7 @@ export function linkHash(prevHash: string, e: LinkFields): string {
 
 export class AuditLog {
   private readonly entities = new Map<string, AuditedEntity>();
+  private readonly batches = new Map<string, BatchCheck>();
   private readonly knownHeads = new Set<number>();
 
   private readonly sql: Sql;
@@ -86,6 +110,15 @@ export class AuditLog {
   /** Modules declare their audited entities once, at start. */
   registerEntity<M extends Model>(type: string, entity: AuditedEntity<M>): void {
     this.entities.set(type, entity as unknown as AuditedEntity);
+  }
+
+  /** Modules declare, once, the batch events whose rows the verifier must check. */
+  registerBatch(action: string, check: BatchCheck): void {
+    this.batches.set(action, check);
+  }
+
+  batchChecks(): ReadonlyMap<string, BatchCheck> {
+    return this.batches;
   }
 
   entity(type: string): AuditedEntity | undefined {

@@ -3,7 +3,7 @@
  * an accepted reading and no invoice yet, computed in memory, numbered gap-free under the
  * series lock and inserted in one statement.
  */
-import { createHash } from 'node:crypto';
+import { pageHash } from './billing-run.audit.js';
 import type { Transaction } from 'sequelize';
 import {
   calculateBill,
@@ -144,8 +144,6 @@ export async function billPage(p: PageInput): Promise<PageResult> {
   }
   await p.repo.insertInvoices(p.tx, rows);
   if (seq !== last) await p.series.advance(p.tx, tenantId, 'invoice', p.fiscalYear, seq);
-  const hash = createHash('sha256');
-  for (const r of rows) hash.update(`${r.number}:${r.account_id}:${r.total_satang}\n`);
   return {
     created: rows.length,
     skipped,
@@ -156,7 +154,13 @@ export async function billPage(p: PageInput): Promise<PageResult> {
       first: rows[0]?.number ?? null,
       last: rows[rows.length - 1]?.number ?? null,
       totalSatang: rows.reduce((s, r) => s + r.total_satang, 0),
-      sha256: hash.digest('hex'),
+      sha256: pageHash(
+        rows.map((r) => ({
+          number: r.number,
+          accountId: r.account_id,
+          totalSatang: r.total_satang,
+        })),
+      ),
     },
   };
 }

@@ -6,6 +6,7 @@
  * So a crash leaves whole pages behind it, no gap in the numbers, and a rerun (which
  * goes on after the last page done) creates what is missing and nothing twice.
  */
+import { BILLING_RUN_CHUNK } from './billing-run.audit.js';
 import { EventEmitter } from 'node:events';
 import type { Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
@@ -234,7 +235,7 @@ export class BillingRunService {
         );
         if (page.created)
           await this.audit.record(tx, {
-            action: 'billing-run.chunk',
+            action: BILLING_RUN_CHUNK,
             entityType: 'billing-run',
             entityId: run.id,
             after: page.summary,

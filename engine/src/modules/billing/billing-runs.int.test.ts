@@ -61,6 +61,7 @@ interface Inv {
   dueDate: string;
   issueDate: string;
   lines: { amountSatang: number }[];
+  billingRunId: number | null;
 }
 
 describe(`billing runs on ${testDialect()}`, () => {
@@ -361,6 +362,88 @@ describe(`billing runs on ${testDialect()}`, () => {
       const res = await srv.api('GET', '/audit/verify', { token: admin });
       assert.equal(res.status, 200, JSON.stringify(res.body));
       assert.equal(res.body.ok, true, JSON.stringify(res.body));
+    });
+  });
+
+  describe('invoices changed behind the audit log’s back', () => {
+    const exec = (query: string, replacements: unknown[]) =>
+      srv.engine.db.sequelize.query(query, { replacements });
+    const verify = async () => {
+      const res = await srv.api('GET', '/audit/verify', { token: await srv.login('admin') });
+      assert.equal(res.status, 200, JSON.stringify(res.body));
+      return res.body as { ok: boolean; broken: { entity: string; reason: string }[] };
+    };
+    let victim: Inv;
+
+    before(async () => {
+      victim = (await invoices(`period=2025-03&account=${block[4]!.id}`))[0]!;
+    });
+
+    it('should name the billing run when an invoice total is edited with raw SQL: row_differs', async () => {
+      // given
+      await exec('UPDATE invoices SET total_satang = total_satang - 100 WHERE id = ?', [victim.id]);
+
+      // when
+      const result = await verify();
+
+      // then
+      assert.equal(result.ok, false);
+      assert.deepEqual(
+        result.broken.map((b) => [b.entity, b.reason]),
+        [[`billing-run:${victim.billingRunId}`, 'row_differs']],
+      );
+      await exec('UPDATE invoices SET total_satang = ? WHERE id = ?', [
+        victim.totalSatang,
+        victim.id,
+      ]);
+      assert.equal((await verify()).ok, true);
+    });
+
+    it('should name the billing run when an invoice is added to it with raw SQL: row_unaudited', async () => {
+      // given a copy of an invoice under a number no page covers
+      const cols = [
+        'tenant_id',
+        'account_id',
+        'waterworks_id',
+        'village_id',
+        'account_number',
+        'customer_name',
+        'kind',
+        'fiscal_year',
+        'status',
+        'issue_date',
+        'due_date',
+        'tariff_code',
+        'water_charge_satang',
+        'fees_satang',
+        'levies_satang',
+        'vat_satang',
+        'rounding_satang',
+        'total_satang',
+        'arrears_satang',
+        'credited_satang',
+        'paid_satang',
+        'lines_json',
+        'billing_run_id',
+        'created_at',
+        'updated_at',
+      ].join(', ');
+      await exec(
+        `INSERT INTO invoices (number, seq, period, ${cols})
+         SELECT 'IV2568-999999', 999999, '2024-01', ${cols} FROM invoices WHERE id = ?`,
+        [victim.id],
+      );
+
+      // when
+      const result = await verify();
+
+      // then
+      assert.deepEqual(
+        result.broken.map((b) => [b.entity, b.reason]),
+        [[`billing-run:${victim.billingRunId}`, 'row_unaudited']],
+      );
+      await exec("DELETE FROM invoices WHERE number = 'IV2568-999999'", []);
+      assert.equal((await verify()).ok, true);
     });
   });
 });

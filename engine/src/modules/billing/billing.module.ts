@@ -15,6 +15,8 @@ import { readingRoutes } from '../readings/reading.routes.js';
 import { ReadingService } from '../readings/reading.service.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
+import { Sql } from '../../db/sql.js';
+import { BILLING_RUN_CHUNK, billingRunAuditCheck } from './billing-run.audit.js';
 import { BillingRun } from './billing-run.model.js';
 import { billingRunRoutes } from './billing-run.routes.js';
 import { BillingRunService } from './billing-run.service.js';
@@ -115,6 +117,7 @@ export function createBilling(deps: BillingDeps) {
     deps.log,
   );
   const documents = new InvoiceDocuments(invoices, registry, readings, tenancy);
+  audit.registerBatch(BILLING_RUN_CHUNK, billingRunAuditCheck(new Sql(sequelize)));
   return { tariffs, settings, invoices, documents, readings, production, runs, series };
 }
 
