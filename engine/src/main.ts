@@ -41,6 +41,14 @@ import { initRegistryModels } from './modules/registry/registry.models.js';
 import { RegistryService } from './modules/registry/registry.service.js';
 import { registryRoutes } from './modules/registry/registry.routes.js';
 import { RegistryImport } from './modules/registry/registry-import.js';
+import { Outbox } from './modules/events/outbox.js';
+import {
+  createPayments,
+  initPaymentsModels,
+  paymentsRoutes,
+  type Payments,
+} from './modules/payments/payments.module.js';
+import { httpSlipVerifier, noSlipVerifier } from './modules/payments/slips/slip-verifier.js';
 import { VERSION } from './version.js';
 import { createWorkflow, initWorkflowModels, type Workflow } from './workflow/workflow.js';
 import { workflowRoutes } from './workflow/workflow.routes.js';
@@ -57,6 +65,8 @@ export interface Engine {
     registry: RegistryService;
     workflow: Workflow;
     billing: Billing;
+    outbox: Outbox;
+    payments: Payments;
   };
   /** Starts listening; resolves with the port. */
   listen(): Promise<number>;
@@ -115,7 +125,25 @@ export async function createCore(
     tariffs: billing.tariffs,
     invoices: billing.invoices,
   });
-  return { db, services: { audit, auth, tenancy, registry, workflow, billing } };
+  const outbox = new Outbox(db.sequelize, log.scoped('outbox'));
+  initPaymentsModels(db.sequelize);
+  const payments = createPayments({
+    sequelize: db.sequelize,
+    audit,
+    tenancy,
+    registry,
+    billing,
+    workflow,
+    outbox,
+    slipVerifier: config.slipVerifyUrl
+      ? httpSlipVerifier({ url: config.slipVerifyUrl, token: config.slipVerifyToken ?? '' })
+      : noSlipVerifier,
+    log: log.scoped('payments'),
+  });
+  return {
+    db,
+    services: { audit, auth, tenancy, registry, workflow, billing, outbox, payments },
+  };
 }
 
 export async function createEngine(
@@ -147,6 +175,7 @@ export async function createEngine(
   auditRoutes(api, audit);
   workflowRoutes(api, workflow);
   billingRoutes(api, services.billing);
+  paymentsRoutes(api, services.payments);
 
   const app = buildApp({
     log: log.scoped('http'),
@@ -169,11 +198,13 @@ export async function createEngine(
         server = app.listen(config.port, config.host, (err?: Error) => {
           if (err) return reject(err);
           if (config.jobPollMs > 0) workflow.jobs.start(config.jobPollMs);
+          if (config.outboxPollMs > 0) services.outbox.start(config.outboxPollMs);
           resolve((server!.address() as AddressInfo).port);
         });
       }),
     stop: async () => {
       await workflow.jobs.stop();
+      await services.outbox.stop();
       if (server) {
         const s = server;
         await new Promise<void>((resolve) => {

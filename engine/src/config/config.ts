@@ -126,6 +126,24 @@ export const SETTINGS = {
     z.coerce.number().int().min(0).default(30000),
     'Delay before the first retry of a failed service task, in ms; each next one waits 5× longer.',
   ),
+  outboxPollMs: setting(
+    'PRAPA_OUTBOX_POLL_MS',
+    '2000',
+    z.coerce.number().int().min(0).default(2000),
+    'How often undelivered events (payment received → workflow, notifications) are retried, in ms (0: only right after the change).',
+  ),
+  slipVerifyUrl: setting(
+    'PRAPA_SLIP_VERIFY_URL',
+    '',
+    z.string().url().optional(),
+    'A slip-verification API (POST {sendingBank, transRef}); unset: staff check every slip by eye.',
+  ),
+  slipVerifyToken: setting(
+    'PRAPA_SLIP_VERIFY_TOKEN',
+    '',
+    z.string().optional(),
+    'Bearer token for the slip-verification API.',
+  ),
   trustProxy: setting(
     'PRAPA_TRUST_PROXY',
     '0',

@@ -8,6 +8,8 @@ import { workflowMigrations } from '../workflow/workflow.migrations.js';
 import { billingMigrations } from '../modules/billing/billing.migrations.js';
 import { readingsMigrations } from '../modules/readings/readings.migrations.js';
 import { registryMigrations } from '../modules/registry/registry.migrations.js';
+import { eventsMigrations } from '../modules/events/events.migrations.js';
+import { paymentsMigrations } from '../modules/payments/payments.migrations.js';
 
 export const MIGRATIONS: readonly Migration[] = [
   ...tenancyMigrations,
@@ -18,4 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   ...billingMigrations,
   ...readingsMigrations,
   ...registryMigrations,
+  ...eventsMigrations,
+  ...paymentsMigrations,
 ];

@@ -165,3 +165,14 @@ export const billingMigrations: Migration[] = [
     },
   },
 ];
+
+/** One-off invoices remember the process that issued them, so a payment reaches it. */
+billingMigrations.push({
+  name: '20261203-23-billing-invoice-business-key',
+  async up({ qi }) {
+    await qi.addColumn('invoices', 'business_key', str(80, true));
+  },
+  async down({ qi }) {
+    await qi.removeColumn('invoices', 'business_key');
+  },
+});

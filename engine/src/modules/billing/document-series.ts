@@ -8,7 +8,7 @@
 import { QueryTypes, type Sequelize, type Transaction } from 'sequelize';
 import type { Dialect } from '../../db/database.js';
 
-export type SeriesKind = 'invoice' | 'credit_note';
+export type SeriesKind = 'invoice' | 'credit_note' | 'receipt';
 
 export class DocumentSeries {
   private readonly known = new Set<string>();

@@ -48,6 +48,8 @@ export class Invoice extends Model<InferAttributes<Invoice>, InferCreationAttrib
   declare paidSatang: CreationOptional<number>;
   declare lines: BillLine[];
   declare billingRunId: number | null;
+  /** The process (business key) that issued a one-off invoice; its payment is reported there. */
+  declare businessKey: CreationOptional<string | null>;
   declare paidAt: CreationOptional<Date | null>;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
@@ -85,6 +87,7 @@ export class Invoice extends Model<InferAttributes<Invoice>, InferCreationAttrib
         paidSatang: { type: DataTypes.INTEGER, allowNull: false, defaultValue: 0 },
         lines: jsonText('lines', 'lines_json'),
         billingRunId: int(true),
+        businessKey: { type: DataTypes.STRING(80), allowNull: true },
         paidAt: { type: DataTypes.DATE(3), allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),

@@ -48,6 +48,8 @@ export interface OneOffInvoice {
   lines: BillLine[];
   tariffCode: string | null;
   issueDate?: string;
+  /** The issuing process's business key: the payment of this invoice is reported to it. */
+  businessKey?: string | null;
 }
 
 export class InvoiceService {
@@ -250,6 +252,7 @@ export class InvoiceService {
         arrearsSatang: 0,
         lines: input.lines,
         billingRunId: null,
+        businessKey: input.businessKey ?? null,
       },
       { transaction: tx },
     );
@@ -304,7 +307,7 @@ function oneOffAccount(a: AccountDto): Required<OneOffInvoice>['account'] {
  * records one event per page (its numbers and a hash of their totals) rather than one per
  * invoice, so the verifier's "every row has an event" check would not hold (docs/billing.md).
  */
-function invoiceSnapshot(i: Invoice) {
+export function invoiceSnapshot(i: Invoice) {
   return {
     id: i.id,
     number: i.number,

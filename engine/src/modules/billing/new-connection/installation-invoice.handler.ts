@@ -45,6 +45,7 @@ export function installationInvoiceHandler(deps: NewConnectionDeps): Handler {
         customerName: String(required(ctx, 'applicantName')),
       },
       kind: 'installation',
+      businessKey: ctx.businessKey,
       tariffCode: tariff.code,
       issueDate,
       lines: [
