@@ -112,6 +112,8 @@ export interface TestServerOptions {
    * back days later, so that a poller (env PRAPA_JOB_POLL_MS) finds due jobs at start.
    */
   clockTravelMs?: number;
+  /** `env` does not change what the demo seeds (e.g. a stub's URL): copy the run's template. */
+  reuseDemo?: boolean;
 }
 
 /**
@@ -161,7 +163,7 @@ async function saveDemo(engine: Engine, database: TestDatabase, key: string): Pr
 export async function startTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const database = opts.database ?? (await createTestDatabase());
   const config = loadConfig(testEngineEnv(database, opts));
-  const templated = !opts.database && opts.demo !== false && !opts.env;
+  const templated = !opts.database && opts.demo !== false && (!opts.env || !!opts.reuseDemo);
   const key = templated ? demoTemplateKey(database.dialect) : '';
   const restored = templated && (await restoreDemo(database, key));
   const engine = await createEngine(config, createLog(config.logLevel));

@@ -1,7 +1,8 @@
 /**
  * processes/new-connection.bpmn with its real service tasks, through the HTTP API: the
  * approved application becomes a pending account with an open installation-fee invoice;
- * the paid fee leads to the installation, which activates the account with its meter.
+ * the fee paid at the counter (its payment sends payment-received) leads to the
+ * installation, which activates the account with its meter.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -95,9 +96,19 @@ describe(`new-connection with its real service tasks on ${testDialect()}`, () =>
     assert.equal(waiting.variables['invoiceId'], fee.id);
     assert.equal(notices.filter((n) => n.businessKey === bk).length, 1);
 
-    // when the fee is paid and the technician installs the meter
-    const paid = await wf.sendMessage('cashier', 'payment-received', bk, { receiptNo: 'R-1' });
-    assert.equal(paid.status, 200, JSON.stringify(paid.body));
+    // when the fee is paid in cash at the counter (the payment tells the process itself)
+    await wf.call('cashier', 'POST', '/cashier-sessions', { openingFloatSatang: 0 });
+    const paid = await wf.call('cashier', 'POST', '/payments', {
+      invoiceIds: [fee.id],
+      amountSatang: fee.amountDueSatang,
+      method: 'cash',
+    });
+    assert.equal(paid.status, 201, JSON.stringify(paid.body));
+    await srv.engine.services.outbox.deliverDue();
+    const installing = await wf.instance(waiting.id);
+    assert.equal(installing.variables['receiptNumber'], paid.body.receipt.documentNumber);
+    assert.deepEqual(waitingAt(installing), ['Task_meterInstallation']);
+    // and the technician installs the meter
     await wf.completeAt('technician', bk, 'Task_meterInstallation', {
       meterSerial: 'NC-SN-0001',
       meterSize: '3/4',

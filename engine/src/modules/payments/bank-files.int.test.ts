@@ -1,0 +1,251 @@
+/**
+ * Bank bill-payment files through the API: a good file is matched in full and every line
+ * becomes a payment with a receipt; the same file again is 409; a bad file (wrong trailer
+ * total, a 255-character record, another biller) is 422 naming the line, with nothing
+ * written; Thai names survive TIS-620; a line seen in an earlier file never pays twice;
+ * unmatched lines wait for finance, who matches them by hand.
+ */
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { startTestServer, testDialect, type TestServer } from '../../testing/harness.js';
+import { assertProblem } from '../../testing/problem.js';
+import { layoutFor, writeBankFile, type BankFileWriteLine } from './bank-file/index.js';
+
+interface Inv {
+  id: number;
+  number: string;
+  accountId: number;
+  accountNumber: string;
+  customerName: string;
+  balanceSatang: number;
+  billerId: string;
+  status: string;
+}
+
+const KTB = layoutFor('KTB')!;
+
+describe(`bank files on ${testDialect()}`, () => {
+  let srv: TestServer;
+  let finance: string;
+  let open: Inv[];
+  let next = 0;
+  let day = 1;
+
+  const take = (n: number) => {
+    const picked = open.slice(next, next + n);
+    next += n;
+    assert.equal(picked.length, n, 'enough open invoices in the demo');
+    return picked;
+  };
+  const line = (i: Inv, over: Partial<BankFileWriteLine> = {}): BankFileWriteLine => ({
+    paidAt: new Date(`2026-03-0${day}T09:30:00+07:00`),
+    customerName: i.customerName,
+    ref1: i.accountNumber,
+    ref2: i.number,
+    amountSatang: i.balanceSatang,
+    billerId: i.billerId,
+    ...over,
+  });
+  const file = (lines: BankFileWriteLine[]) =>
+    writeBankFile(KTB, {
+      companyAccount: '9876543210',
+      companyName: 'อบต.ทดสอบ',
+      effectiveDate: `2026-03-0${day++}`,
+      lines,
+    });
+  const upload = async (bytes: Buffer, bank = 'ktb') => {
+    const res = await fetch(`${srv.baseUrl}/api/v1/bank-files?bank=${bank}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${finance}`, 'content-type': 'application/octet-stream' },
+      body: bytes,
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
+  };
+  const invoice = async (id: number) =>
+    (await srv.api('GET', `/invoices/${id}`, { token: finance })).body as Inv;
+  const count = async (path: string) =>
+    (await srv.api('GET', path, { token: finance })).body.total as number;
+
+  before(async () => {
+    srv = await startTestServer();
+    finance = await srv.login('finance');
+    const res = await srv.api('GET', '/invoices?status=open&kind=water&limit=500', {
+      token: finance,
+    });
+    // one invoice per account, so that lines do not spill over onto each other
+    const seen = new Set<number>();
+    open = (res.body.items as Inv[]).filter((i) => !seen.has(i.accountId) && seen.add(i.accountId));
+  });
+  after(() => srv?.stop());
+
+  it('should match a good file in full: every line a payment with a receipt', async () => {
+    // given three open invoices paid at the bank
+    const paid = take(3);
+    const bytes = file(paid.map((i) => line(i)));
+
+    // when
+    const res = await upload(bytes);
+
+    // then
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.lines, 3);
+    assert.equal(res.body.matched, 3);
+    assert.equal(res.body.unmatched, 0);
+    assert.equal(res.body.duplicates, 0);
+    assert.equal(
+      res.body.totalSatang,
+      paid.reduce((s, i) => s + i.balanceSatang, 0),
+    );
+    for (const i of paid) assert.equal((await invoice(i.id)).status, 'paid');
+    const payments = await srv.api('GET', `/payments?bankFileId=${res.body.id}`, {
+      token: finance,
+    });
+    assert.equal(payments.body.total, 3);
+    for (const p of payments.body.items) {
+      assert.equal(p.payment.method, 'bank');
+      assert.equal(p.receipt.method, 'bank');
+      assert.equal(p.receipt.status, 'valid');
+    }
+    // and the Thai names came through TIS-620 intact
+    const lines = await srv.api('GET', `/bank-lines?bankFileId=${res.body.id}`, { token: finance });
+    assert.deepEqual(
+      lines.body.items.map((l: { customerName: string }) => l.customerName).sort(),
+      paid.map((i) => i.customerName.slice(0, 50).trim()).sort(),
+    );
+    assert.match(lines.body.items[0].customerName, /[\u0E00-\u0E7F]/);
+
+    // when the same file comes again
+    const again = await upload(bytes);
+    // then it is refused whole
+    assertProblem(again, 409, 'bank_file_duplicate');
+  });
+
+  it('should refuse a file whose trailer total does not add up, naming the line, and write nothing', async () => {
+    const [i] = take(1);
+    const bytes = file([line(i!)]);
+    const text = bytes.toString('latin1').split('\r\n');
+    const t = text.findIndex((r) => r.startsWith('T'));
+    // the credit total (positions 40–52) one satang more
+    const total = text[t]!.slice(39, 52);
+    text[t] =
+      text[t]!.slice(0, 39) + String(Number(total) + 1).padStart(13, '0') + text[t]!.slice(52);
+    const filesBefore = await count('/bank-files');
+
+    const res = await upload(Buffer.from(text.join('\r\n'), 'latin1'));
+
+    const p = assertProblem(res, 422, 'bank_file_invalid');
+    assert.ok(
+      p.errors?.some((e) => e.path.startsWith(`line ${t + 1}`)),
+      JSON.stringify(p.errors),
+    );
+    assert.equal(await count('/bank-files'), filesBefore);
+    assert.equal((await invoice(i!.id)).status, 'open');
+  });
+
+  it('should refuse a file with a 255-character record, naming its line', async () => {
+    const [i] = take(1);
+    const text = file([line(i!)])
+      .toString('latin1')
+      .split('\r\n');
+    text[1] = text[1]!.slice(0, 255);
+    const res = await upload(Buffer.from(text.join('\r\n'), 'latin1'));
+    const p = assertProblem(res, 422, 'bank_file_invalid');
+    assert.ok(
+      p.errors?.some((e) => e.path.startsWith('line 2')),
+      JSON.stringify(p.errors),
+    );
+    assert.equal((await invoice(i!.id)).status, 'open');
+  });
+
+  it('should refuse a file paying another biller', async () => {
+    const [i] = take(1);
+    const res = await upload(file([line(i!, { billerId: '099400016550100' })]));
+    assertProblem(res, 422, 'bank_file_invalid');
+    assert.equal((await invoice(i!.id)).status, 'open');
+  });
+
+  it('should pay part of an invoice, keep an overpayment as credit, and never pay a line twice', async () => {
+    const [part, over, once] = take(3);
+    const first = await upload(
+      file([
+        line(part!, { amountSatang: 1_000 }),
+        line(over!, { amountSatang: over!.balanceSatang + 500_000 }),
+        line(once!),
+      ]),
+    );
+    assert.equal(first.status, 201, JSON.stringify(first.body));
+    assert.equal(first.body.matched, 3);
+    assert.equal((await invoice(part!.id)).balanceSatang, part!.balanceSatang - 1_000);
+    assert.equal((await invoice(over!.id)).status, 'paid');
+    const history = await srv.api('GET', `/accounts/${over!.accountId}/payments`, {
+      token: finance,
+    });
+    assert.ok(history.body.creditSatang > 0, JSON.stringify(history.body));
+
+    // when the bank sends the `once` line again in the next day's file, renumbered
+    day--;
+    const second = await upload(
+      file([line(take(1)[0]!, { paidAt: new Date('2026-03-09T10:00:00+07:00') }), line(once!)]),
+    );
+    assert.equal(second.status, 201, JSON.stringify(second.body));
+    assert.equal(second.body.duplicates, 1);
+    assert.equal(second.body.matched, 1);
+    const onceHistory = await srv.api('GET', `/accounts/${once!.accountId}/payments`, {
+      token: finance,
+    });
+    assert.equal(
+      onceHistory.body.items.filter(
+        (p: { payment: { method: string } }) => p.payment.method === 'bank',
+      ).length,
+      1,
+    );
+  });
+
+  it('should queue a line for an unknown account and let finance match it by hand', async () => {
+    const [target] = take(1);
+    const res = await upload(
+      file([
+        line(target!, { ref1: '9999999', ref2: 'NO-SUCH', customerName: 'นายโอนผิด เลขอ้างอิง' }),
+      ]),
+    );
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.unmatched, 1);
+    const queue = await srv.api('GET', `/bank-lines?status=unmatched&bankFileId=${res.body.id}`, {
+      token: finance,
+    });
+    const [l] = queue.body.items;
+    assert.equal(l.reason, 'no_such_account');
+    assert.equal(l.customerName, 'นายโอนผิด เลขอ้างอิง');
+
+    // when finance matches it to the right account
+    const matched = await srv.api('POST', `/bank-lines/${l.id}/match`, {
+      token: finance,
+      body: { accountId: target!.accountId, invoiceIds: [target!.id], note: 'ลูกค้าโทรแจ้ง' },
+    });
+
+    // then it is a payment with a receipt and the line is resolved
+    assert.equal(matched.status, 201, JSON.stringify(matched.body));
+    assert.equal(matched.body.line.status, 'resolved');
+    assert.equal(matched.body.receipt.method, 'bank');
+    assert.equal((await invoice(target!.id)).status, 'paid');
+    assertProblem(
+      await srv.api('POST', `/bank-lines/${l.id}/match`, {
+        token: finance,
+        body: { accountId: target!.accountId },
+      }),
+      409,
+      'bank_line_not_open',
+    );
+  });
+
+  it('should NOT let a cashier import bank files', async () => {
+    const cashier = await srv.login('cashier');
+    const res = await fetch(`${srv.baseUrl}/api/v1/bank-files?bank=ktb`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${cashier}` },
+      body: file([line(take(1)[0]!)]),
+    });
+    assert.equal(res.status, 403);
+  });
+});
