@@ -59,6 +59,12 @@ export const routes: Routes = [
         loadChildren: () => import('./invoices/invoices.routes').then((m) => m.INVOICES_ROUTES),
       },
       {
+        path: 'payments',
+        data: { [ROLES]: rolesFor('payments') },
+        title: 'nav.payments',
+        loadChildren: () => import('./payments/payments.routes').then((m) => m.PAYMENTS_ROUTES),
+      },
+      {
         path: 'organisation',
         data: { [ROLES]: rolesFor('organisation') },
         title: 'nav.organisation',

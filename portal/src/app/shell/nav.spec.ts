@@ -13,6 +13,7 @@ describe('portal navigation', () => {
       'tariffs',
       'billing-runs',
       'invoices',
+      'payments',
       'organisation',
     ]);
   });
@@ -22,8 +23,8 @@ describe('portal navigation', () => {
   });
 
   it.each([
-    ['finance', ['dashboard', 'registry', 'tariffs', 'billing-runs', 'invoices']],
-    ['cashier', ['dashboard', 'registry', 'invoices']],
+    ['finance', ['dashboard', 'registry', 'tariffs', 'billing-runs', 'invoices', 'payments']],
+    ['cashier', ['dashboard', 'registry', 'invoices', 'payments']],
     ['mayor', ['dashboard', 'invoices']],
     ['meter_reader', ['dashboard']],
   ] as const)('should show %s the areas of their work', (role, areas) => {
@@ -39,7 +40,7 @@ describe('portal navigation', () => {
   });
 
   it('should join the menus of a user with several roles, in menu order', () => {
-    expect(paths(['mayor', 'cashier'])).toEqual(['dashboard', 'registry', 'invoices']);
+    expect(paths(['mayor', 'cashier'])).toEqual(['dashboard', 'registry', 'invoices', 'payments']);
   });
 
   it('should give every menu item a route that checks the same roles', () => {

@@ -33,6 +33,12 @@ export const PORTAL_NAV = [
     icon: 'invoice',
     roles: ['admin', 'clerk', 'cashier', 'finance', 'chief_administrator', 'mayor'],
   },
+  {
+    path: 'payments',
+    labelKey: 'nav.payments',
+    icon: 'calculator',
+    roles: ['admin', 'cashier', 'finance'],
+  },
   { path: 'organisation', labelKey: 'nav.organisation', icon: 'building', roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 
