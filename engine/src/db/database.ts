@@ -18,11 +18,43 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Prepared statements one SQLite connection keeps (least recently used go first). */
+const PREPARED_PER_CONNECTION = 200;
+
+/**
+ * `run` may keep a statement prepared only when it steps to the end: a write without
+ * RETURNING, or transaction control. A statement stopped at a row would hold a read
+ * transaction open.
+ */
+const REUSABLE_RUN =
+  /^\s*(INSERT|UPDATE|DELETE|REPLACE|BEGIN|COMMIT|END|ROLLBACK|SAVEPOINT|RELEASE)\b/i;
+
+type Callback = (...a: unknown[]) => void;
+interface PreparedStatement {
+  run(...args: unknown[]): unknown;
+  all(...args: unknown[]): unknown;
+  finalize(cb?: () => void): unknown;
+}
+const Statement = sqlite3.Statement as unknown as new (
+  db: sqlite3.Database,
+  sql: string,
+  errBack?: (err: Error | null) => void,
+) => PreparedStatement;
+
 /**
  * Sequelize opens one SQLite connection per transaction; without a busy timeout a
  * second writer fails at once with SQLITE_BUSY instead of waiting its turn.
+ *
+ * node-sqlite3's `run` and `all` prepare the statement on a thread of libuv's pool, come
+ * back, run it on the pool, come back, and throw it away: two round trips through the
+ * pool for every statement. Each connection here keeps the statements it ran prepared,
+ * so running one again is one round trip (half the wait for every statement the engine
+ * repeats: a workflow step's BEGIN, COMMIT and writes, Sequelize's PRAGMA table_info).
+ * Errors and results are node-sqlite3's own; a statement that failed is not kept.
  */
 class PatientDatabase extends sqlite3.Database {
+  private readonly prepared = new Map<string, PreparedStatement>();
+
   constructor(filename: string, mode?: number, callback?: (err: Error | null) => void) {
     super(filename, mode ?? sqlite3.OPEN_READWRITE | sqlite3.OPEN_CREATE, (err) => {
       if (err) return callback?.(err);
@@ -32,6 +64,71 @@ class PatientDatabase extends sqlite3.Database {
       this.run('PRAGMA synchronous = NORMAL', (e: Error | null) => callback?.(e));
     });
     this.configure('busyTimeout', 15_000);
+  }
+
+  // node-sqlite3's overloads are all (sql, ...params, callback?)
+  override run(sql: string, ...args: unknown[]): this {
+    if (!REUSABLE_RUN.test(sql) || /\bRETURNING\b/i.test(sql))
+      return (super.run as (...a: unknown[]) => this)(sql, ...args);
+    return this.reuse('run', sql, args);
+  }
+
+  override all(sql: string, ...args: unknown[]): this {
+    return this.reuse('all', sql, args);
+  }
+
+  override close(callback?: (err: Error | null) => void): void {
+    const statements = [...this.prepared.values()];
+    this.prepared.clear();
+    let left = statements.length;
+    if (!left) return super.close(callback);
+    for (const s of statements) s.finalize(() => --left === 0 && super.close(callback));
+  }
+
+  /** Runs `sql` on its kept statement, preparing (and keeping) it the first time. */
+  private reuse(method: 'run' | 'all', sql: string, args: unknown[]): this {
+    let statement = this.prepared.get(sql);
+    if (statement) {
+      this.prepared.delete(sql); // re-inserted below: the most recently used is last
+    } else {
+      const callback = typeof args[args.length - 1] === 'function' ? args.at(-1) : undefined;
+      // as node-sqlite3's own run/all: a statement that does not prepare reports to the
+      // callback, and the run queued on it is dropped
+      statement = new Statement(this, sql, (err) => {
+        if (!err) return;
+        if (this.prepared.get(sql) === statement) this.prepared.delete(sql);
+        (callback as Callback | undefined)?.(err);
+      });
+    }
+    this.prepared.set(sql, statement);
+    if (this.prepared.size > PREPARED_PER_CONNECTION) {
+      const [oldest] = this.prepared;
+      if (oldest) {
+        this.prepared.delete(oldest[0]);
+        oldest[1].finalize(); // after whatever it still runs
+      }
+    }
+    // a statement that failed while running is prepared afresh next time
+    const last = args.length - 1;
+    const done = typeof args[last] === 'function' ? (args[last] as Callback) : undefined;
+    const kept = statement;
+    const forget = () => this.forget(sql, kept);
+    const call = done
+      ? [
+          ...args.slice(0, last),
+          function (this: unknown, err: Error | null, ...rest: unknown[]) {
+            if (err) forget();
+            return done.call(this, err, ...rest);
+          },
+        ]
+      : args;
+    (statement[method] as (...a: unknown[]) => unknown).apply(statement, call);
+    return this;
+  }
+
+  private forget(sql: string, statement: PreparedStatement): void {
+    if (this.prepared.get(sql) === statement) this.prepared.delete(sql);
+    statement.finalize();
   }
 }
 const sqliteModule = { ...sqlite3, Database: PatientDatabase };
