@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Model, ModelStatic, Sequelize, Transaction } from 'sequelize';
-import { Sql } from '../../db/sql.js';
+import { Sql, type Driver } from '../../db/sql.js';
 import { currentContext } from '../../http/request-context.js';
 import type { Dialect } from '../../db/database.js';
 import { AuditEvent } from './audit-event.model.js';
@@ -97,6 +97,8 @@ export class AuditLog {
   private readonly entities = new Map<string, AuditedEntity>();
   private readonly batches = new Map<string, BatchCheck>();
   private readonly knownHeads = new Set<number>();
+  /** Per tenant, the head this process last committed: a guess (see recordMany). */
+  private readonly heads = new Map<number, { seq: number; hash: string }>();
 
   private readonly sql: Sql;
 
@@ -164,44 +166,50 @@ export class AuditLog {
   }
 
   /**
-   * Appends links in order, inside the caller's transaction: the head is locked once, the
-   * links go in as one multi-row INSERT and the head moves once. This runs on every change
-   * that matters, so it is plain SQL: one locking read, one insert, one update.
+   * Appends links in order, inside the caller's transaction. This runs on every change
+   * that matters, so it is plain SQL and short: per tenant, the head moves once and the
+   * links go in as one multi-row INSERT.
+   *
+   * The head this process last committed is kept, as a guess: the head UPDATE names the
+   * seq and hash it expects, so another writer (another engine process) having moved the
+   * head meanwhile makes it change nothing — then the head is read under lock and the
+   * links are chained again. Either way the UPDATE holds the head row's lock until the
+   * transaction ends, so appenders still queue. A guess only becomes the next guess
+   * after its transaction commits.
    */
   async recordMany(tx: Transaction, inputs: readonly AuditRecord[]): Promise<AuditLink[]> {
     if (!inputs.length) return [];
     const ctx = currentContext();
-    const links: AuditLink[] = [];
-    const byTenant = new Map<number, AuditLink[]>();
-    const heads = new Map<number, { seq: number; hash: string }>();
     const at = new Date(Math.floor(Date.now()));
-    for (const input of inputs) {
+    const byTenant = new Map<number, number[]>();
+    inputs.forEach((input, i) => {
       const tenantId = input.tenantId ?? ctx?.tenantId;
       if (tenantId === undefined) throw new Error('audit: no tenant for the event');
-      let head = heads.get(tenantId);
-      if (!head) heads.set(tenantId, (head = await this.lockHead(tx, tenantId)));
-      const fields: LinkFields = {
-        tenantId,
-        seq: head.seq + 1,
-        at,
-        actorId: ctx?.actor?.id ?? null,
-        actorName: ctx?.actor?.username ?? 'system',
-        action: input.action,
-        entityType: input.entityType,
-        entityId: String(input.entityId),
-        beforeJson: input.before ? canonicalJson(input.before) : null,
-        afterJson: input.after ? canonicalJson(input.after) : null,
-        requestId: ctx?.requestId ?? null,
-      };
-      const link: AuditLink = { ...fields, prevHash: head.hash, hash: linkHash(head.hash, fields) };
-      head.seq = link.seq;
-      head.hash = link.hash;
-      links.push(link);
-      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), link]);
+      byTenant.set(tenantId, [...(byTenant.get(tenantId) ?? []), i]);
+    });
+    const links: AuditLink[] = new Array<AuditLink>(inputs.length);
+    const db = this.sql.in(tx);
+    for (const [tenantId, positions] of byTenant) {
+      const chain = (head: { seq: number; hash: string }) =>
+        this.chain(
+          head,
+          positions.map((i) => inputs[i]!),
+          { tenantId, at },
+        );
+      const guess = this.heads.get(tenantId);
+      let chained = guess ? chain(guess) : null;
+      if (!chained || !(await this.moveHead(db, tenantId, chained.at(-1)!, guess))) {
+        chained = chain(await this.lockHead(tx, tenantId));
+        await this.moveHead(db, tenantId, chained.at(-1)!);
+      }
+      positions.forEach((p, k) => (links[p] = chained[k]!));
+      const { seq, hash } = chained.at(-1)!;
+      tx.afterCommit(() => {
+        if ((this.heads.get(tenantId)?.seq ?? -1) < seq) this.heads.set(tenantId, { seq, hash });
+      });
     }
     const columns =
       '(tenant_id, seq, at, actor_id, actor_name, action, entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash)';
-    const db = this.sql.in(tx);
     for (let i = 0; i < links.length; i += INSERT_BATCH) {
       const batch = links.slice(i, i + INSERT_BATCH);
       await db.run(
@@ -223,13 +231,55 @@ export class AuditLog {
         ]),
       );
     }
-    for (const [tenantId, head] of heads)
-      await db.run('UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?', [
-        head.seq,
-        head.hash,
-        tenantId,
-      ]);
     return links;
+  }
+
+  /** One tenant's links after `head`, in order. */
+  private chain(
+    head: { seq: number; hash: string },
+    inputs: AuditRecord[],
+    { tenantId, at }: { tenantId: number; at: Date },
+  ): AuditLink[] {
+    const ctx = currentContext();
+    let { seq, hash } = head;
+    return inputs.map((input) => {
+      const fields: LinkFields = {
+        tenantId,
+        seq: seq + 1,
+        at,
+        actorId: ctx?.actor?.id ?? null,
+        actorName: ctx?.actor?.username ?? 'system',
+        action: input.action,
+        entityType: input.entityType,
+        entityId: String(input.entityId),
+        beforeJson: input.before ? canonicalJson(input.before) : null,
+        afterJson: input.after ? canonicalJson(input.after) : null,
+        requestId: ctx?.requestId ?? null,
+      };
+      const link: AuditLink = { ...fields, prevHash: hash, hash: linkHash(hash, fields) };
+      ({ seq, hash } = link);
+      return link;
+    });
+  }
+
+  /** Moves a tenant's head to `to`; with `from`, only if the head is still there. */
+  private async moveHead(
+    db: Driver,
+    tenantId: number,
+    to: { seq: number; hash: string },
+    from?: { seq: number; hash: string },
+  ): Promise<boolean> {
+    const { changes } = from
+      ? await db.run(
+          'UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ? AND seq = ? AND hash = ?',
+          [to.seq, to.hash, tenantId, from.seq, from.hash],
+        )
+      : await db.run('UPDATE audit_heads SET seq = ?, hash = ? WHERE tenant_id = ?', [
+          to.seq,
+          to.hash,
+          tenantId,
+        ]);
+    return changes === 1;
   }
 
   /** The chain's head, locked until the transaction ends (created on first use). */
