@@ -66,6 +66,7 @@ export class BillingRunService {
   /** Progress of the runs this process works on, for the event streams. */
   readonly progress = new EventEmitter();
   private readonly working = new Map<number, Promise<void>>();
+  private readonly afterRunHooks: ((tenantId: number, runId: number) => Promise<void>)[] = [];
   private readonly repo: BillingRunRepository;
 
   constructor(
@@ -244,6 +245,18 @@ export class BillingRunService {
       this.progress.emit(String(id), progressOf(run));
     }
     await run.update({ status: 'completed', done: run.total, finishedAt: new Date() });
+    for (const hook of this.afterRunHooks) {
+      try {
+        await hook(run.tenantId, run.id);
+      } catch (err) {
+        this.log.error({ err, run: run.id }, 'after-run hook failed');
+      }
+    }
     this.progress.emit(String(id), progressOf(run));
+  }
+
+  /** Work other modules do once a run's invoices are out (payments: apply account credit). */
+  onRunCompleted(hook: (tenantId: number, runId: number) => Promise<void>): void {
+    this.afterRunHooks.push(hook);
   }
 }

@@ -57,7 +57,7 @@ describe(`bank files on ${testDialect()}`, () => {
     const res = await fetch(`${srv.baseUrl}/api/v1/bank-files?bank=${bank}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${finance}`, 'content-type': 'application/octet-stream' },
-      body: bytes,
+      body: new Uint8Array(bytes),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -244,7 +244,7 @@ describe(`bank files on ${testDialect()}`, () => {
     const res = await fetch(`${srv.baseUrl}/api/v1/bank-files?bank=ktb`, {
       method: 'POST',
       headers: { authorization: `Bearer ${cashier}` },
-      body: file([line(take(1)[0]!)]),
+      body: new Uint8Array(file([line(take(1)[0]!)])),
     });
     assert.equal(res.status, 403);
   });

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, testDialect, type TestServer } from '../../testing/harness.js';
 import { assertProblem } from '../../testing/problem.js';
+import { runBilling } from '../billing/billing.fixtures.js';
 
 interface Inv {
   id: number;
@@ -25,9 +26,11 @@ describe(`counter payments on ${testDialect()}`, () => {
   let finance: string;
   let admin: string;
   const used = new Set<number>();
+  let creditAccount = 0;
+  let creditBefore = 0;
 
   /** Open invoices of accounts no other test touched, one account each. */
-  async function freshAccounts(n: number): Promise<Inv[][]> {
+  async function freshAccounts(n: number, minOpen = 1): Promise<Inv[][]> {
     const res = await srv.api('GET', '/invoices?status=open&kind=water&limit=500', {
       token: finance,
     });
@@ -37,7 +40,7 @@ describe(`counter payments on ${testDialect()}`, () => {
       if (used.has(i.accountId)) continue;
       byAccount.set(i.accountId, [...(byAccount.get(i.accountId) ?? []), i]);
     }
-    const picked = [...byAccount.values()].slice(0, n);
+    const picked = [...byAccount.values()].filter((l) => l.length >= minOpen).slice(0, n);
     assert.equal(picked.length, n, 'enough open accounts in the demo');
     for (const list of picked) used.add(list[0]!.accountId);
     return picked.map((l) => l.sort((a, b) => a.period.localeCompare(b.period)));
@@ -84,7 +87,7 @@ describe(`counter payments on ${testDialect()}`, () => {
       409,
       'session_already_open',
     );
-    const [invs] = await freshAccounts(1);
+    const [invs] = await freshAccounts(1, 2);
     const two = invs!.slice(0, 2);
     assert.equal(two.length, 2, 'an account with two open invoices');
     const total = two.reduce((s, i) => s + i.balanceSatang, 0);
@@ -118,12 +121,17 @@ describe(`counter payments on ${testDialect()}`, () => {
     const slip = await srv.api('GET', `/receipts/${receipt.id}/slip`, { token: cashier });
     assert.equal(slip.status, 200);
     assert.ok(
-      slip.body.rows.some((r: { text: string }) => r.text.includes(String(receipt.number))),
+      slip.body.rows.some((r: { text: string; right?: string }) =>
+        `${r.text} ${r.right ?? ''}`.includes(String(receipt.number)),
+      ),
     );
   });
 
   it('should pay part of an invoice and keep an overpayment as the account’s credit', async () => {
     const [first, second] = (await freshAccounts(1))[0]!;
+    const before = await srv.api('GET', `/accounts/${first!.accountId}/payments`, {
+      token: cashier,
+    });
     // when part is paid
     const part = await srv.api('POST', '/payments', {
       token: cashier,
@@ -159,8 +167,43 @@ describe(`counter payments on ${testDialect()}`, () => {
       token: cashier,
     });
     assert.equal(history.status, 200);
-    assert.equal(history.body.total, 2);
-    assert.equal(history.body.creditSatang, 5_000);
+    assert.equal(history.body.total, before.body.total + 2);
+    assert.equal(history.body.creditSatang, before.body.creditSatang + 5_000);
+    creditBefore = before.body.creditSatang;
+    creditAccount = first!.accountId;
+  });
+
+  it('should pay the next invoice from the credit once the next billing run issues it', async () => {
+    // given the account with 50 baht of credit reads its meter for the next period
+    const clerk = await srv.login('clerk');
+    const last = await srv.api('GET', `/readings?accountId=${creditAccount}&limit=1`, {
+      token: clerk,
+    });
+    const r = last.body.items[0];
+    const [y, m] = (r.period as string).split('-').map(Number) as [number, number];
+    const period = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
+    const read = await srv.api('POST', '/readings', {
+      token: clerk,
+      body: {
+        accountId: creditAccount,
+        period,
+        currentReading: r.currentReading + (r.consumptionM3 || 5),
+      },
+    });
+    assert.equal(read.status, 201, JSON.stringify(read.body));
+    assert.equal(read.body.status, 'accepted', JSON.stringify(read.body));
+
+    // when the waterworks' run for that period completes
+    await runBilling(srv, finance, { waterworksId: read.body.waterworksId, period });
+
+    // then the new invoice is paid from the credit, without a new receipt
+    const issued = await srv.api('GET', `/invoices?account=${creditAccount}&period=${period}`, {
+      token: finance,
+    });
+    const inv = issued.body.items[0] as Inv & { paidSatang: number; totalSatang: number };
+    assert.equal(inv.paidSatang, Math.min(5_000, inv.totalSatang));
+    const history = await srv.api('GET', `/accounts/${creditAccount}/payments`, { token: cashier });
+    assert.equal(history.body.creditSatang, creditBefore + 5_000 - inv.paidSatang);
   });
 
   it('should let only one of two cashiers paying the same invoice at once succeed (the other 409)', async () => {

@@ -15,6 +15,7 @@ import { InvoiceLedger } from '../billing/invoice-ledger.js';
 import type { Outbox, OutboxEvent } from '../events/outbox.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
+import { AccountCreditService } from './account-credit.service.js';
 import { bankFileRoutes } from './bank-file.routes.js';
 import { BankFile, BankLine } from './bank-file.model.js';
 import { BankFileService } from './bank-file.service.js';
@@ -98,8 +99,13 @@ export function createPayments(deps: PaymentsDeps) {
     staffName,
     deps.log,
   );
+  const credits = new AccountCreditService(sequelize, audit, ledger);
+  deps.billing.runs.onRunCompleted(async (tenantId) => {
+    await credits.applyAll(tenantId);
+  });
   outbox.subscribe(PAYMENT_RECEIVED, paymentReceivedToWorkflow(deps.workflow, deps.log));
   return {
+    credits,
     ledger,
     poster,
     sessions,

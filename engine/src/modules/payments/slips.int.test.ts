@@ -32,7 +32,7 @@ describe(`transfer slips on ${testDialect()}`, () => {
     const res = await fetch(`${srv.baseUrl}/api/v1/slips?${q}`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': type },
-      body: image,
+      body: new Uint8Array(image),
     });
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined, headers: res.headers };
@@ -88,7 +88,7 @@ describe(`transfer slips on ${testDialect()}`, () => {
     assert.equal(sent.status, 201, JSON.stringify(sent.body));
     assert.equal(sent.body.verification.status, 'verified');
     assert.equal(sent.body.verification.amountSatang, mine[1]!.balanceSatang);
-    assert.equal(stub.calls.at(-1)?.body?.['transRef'] ?? r, r);
+    assert.equal(stub.calls.at(-1)?.transRef, r);
 
     // when finance accepts it from the queue
     const queue = await srv.api('GET', '/slips?status=pending', { token: finance });
