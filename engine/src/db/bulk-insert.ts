@@ -1,13 +1,17 @@
 /**
- * Multi-row INSERTs on a transaction's own driver connection, values bound by the driver,
- * in statements of at most ~30,000 parameters (SQLite allows 32,766, MySQL 65,535). For
- * imports that write thousands of rows in one transaction (bank files); raw SQL, so the
- * caller puts tenant_id in every row itself.
+ * Multi-row INSERTs on a transaction's own driver connection, for imports that write
+ * thousands of rows in one transaction (bank files); raw SQL, so the caller puts tenant_id
+ * in every row itself. On MySQL, mysql2's nested-array form (`VALUES ?`), like the billing
+ * run's invoices; on SQLite, bound `?` tuples. Statements carry at most ~30,000 values
+ * (SQLite allows 32,766 parameters; MySQL's limit is the 16 MB packet).
+ *
+ * And scratch tables: a temporary table of ids and numbers on the same connection, so that
+ * thousands of rows are updated in one joined statement instead of pages of CASEs.
  */
 import type { Transaction } from 'sequelize';
 import type { Sql, Param } from './sql.js';
 
-const MAX_PARAMS = 30_000;
+const MAX_VALUES = 30_000;
 
 export async function insertRows(
   sql: Sql,
@@ -18,13 +22,47 @@ export async function insertRows(
 ): Promise<void> {
   if (!rows.length) return;
   const driver = sql.in(tx);
-  const perStatement = Math.max(1, Math.floor(MAX_PARAMS / columns.length));
+  const perStatement = Math.max(1, Math.floor(MAX_VALUES / columns.length));
+  const head = `INSERT INTO ${table} (${columns.join(',')}) VALUES`;
   const tuple = `(${columns.map(() => '?').join(',')})`;
   for (let i = 0; i < rows.length; i += perStatement) {
     const page = rows.slice(i, i + perStatement);
-    await driver.run(
-      `INSERT INTO ${table} (${columns.join(',')}) VALUES ${page.map(() => tuple).join(',')}`,
-      page.flat(),
-    );
+    if (sql.sqlite) await driver.run(`${head} ${page.map(() => tuple).join(',')}`, page.flat());
+    // mysql2 expands one `?` bound to an array of arrays into the tuples itself
+    else await driver.run(`${head} ?`, [page] as unknown as Param[]);
+  }
+}
+
+/**
+ * Runs `fn` with a temporary table `name` of integer columns on the transaction's
+ * connection, filled with `rows` (primary key: the first column, so rows must be distinct
+ * on it), and drops it after, also when `fn` fails. On MySQL it is a MEMORY table: no undo
+ * or redo to write, and at 3 integers a row, ~16 MB (max_heap_table_size) holds 400,000.
+ */
+export async function withScratchTable<T>(
+  sql: Sql,
+  tx: Transaction,
+  name: string,
+  columns: readonly string[],
+  rows: readonly Param[][],
+  fn: (table: string) => Promise<T>,
+): Promise<T> {
+  const driver = sql.in(tx);
+  const drop = sql.sqlite
+    ? `DROP TABLE IF EXISTS temp.${name}`
+    : `DROP TEMPORARY TABLE IF EXISTS ${name}`;
+  // a table left over on a pooled connection by a failed drop must not fail the next import
+  await driver.run(drop, []);
+  await driver.run(
+    `CREATE ${sql.sqlite ? 'TEMP' : 'TEMPORARY'} TABLE ${name} (${columns
+      .map((c) => `${c} BIGINT NOT NULL`)
+      .join(', ')}, PRIMARY KEY (${columns[0]!}))${sql.sqlite ? '' : ' ENGINE=MEMORY'}`,
+    [],
+  );
+  try {
+    await insertRows(sql, tx, name, columns, rows);
+    return await fn(name);
+  } finally {
+    await driver.run(drop, []);
   }
 }

@@ -4,7 +4,8 @@
  * audit chain. Invoices stay the billing module's rows; payments never write them itself.
  */
 import { Op, type Sequelize, type Transaction } from 'sequelize';
-import { Sql, type Param } from '../../db/sql.js';
+import { withScratchTable } from '../../db/bulk-insert.js';
+import { Sql } from '../../db/sql.js';
 import { ConflictError, NotFoundError, UserError } from '../../http/errors.js';
 import type { AuditLog, AuditRecord } from '../audit/audit.service.js';
 import { balanceOf } from './invoice.dto.js';
@@ -159,8 +160,9 @@ export class InvoiceLedger {
   }
 
   /**
-   * For bank files: the open invoices with these numbers and of these account numbers,
-   * locked. Raw SQL, filtered by the tenant here, in pages of 500 references.
+   * For bank files: the invoices with these numbers, and the open invoices of these account
+   * numbers oldest first, locked. Raw SQL, filtered by the tenant here: invoice numbers in
+   * pages of 1,000 (the unique index), account numbers in pages of 30,000 (a pass each).
    */
   async lockForReferences(
     tx: Transaction,
@@ -172,19 +174,21 @@ export class InvoiceLedger {
     openByAccount: Map<string, PayableInvoice[]>;
   }> {
     const driver = this.sql.in(tx);
-    const lock = this.sequelize.getDialect() === 'mysql' ? ' FOR UPDATE' : '';
+    const lock = this.sql.sqlite ? '' : ' FOR UPDATE';
     const byNumber = new Map<string, PayableInvoice>();
     const openByAccount = new Map<string, PayableInvoice[]>();
     const select = `SELECT id, number, account_id, account_number, customer_name, period, kind, CAST(due_date AS CHAR) AS due_date, status,
       total_satang, credited_satang, paid_satang, business_key FROM invoices WHERE tenant_id = ?`;
-    for (const page of pages(invoiceNumbers, 500)) {
+    for (const page of pages([...new Set(invoiceNumbers)], LOOKUP_PAGE)) {
       const rows = await driver.all<InvoiceRow>(
         `${select} AND number IN (${page.map(() => '?').join(',')})${lock}`,
         [tenantId, ...page],
       );
       for (const r of rows) byNumber.set(r.number, rowToPayable(r));
     }
-    for (const page of pages(accountNumbers, 500)) {
+    // no index leads from an account number to its invoices: each page is a pass over the
+    // tenant's open invoices, so pages are as large as a statement allows
+    for (const page of pages([...new Set(accountNumbers)], SCAN_PAGE)) {
       const rows = await driver.all<InvoiceRow>(
         `${select} AND status = 'open' AND account_number IN (${page.map(() => '?').join(',')}) ORDER BY due_date, id${lock}`,
         [tenantId, ...page],
@@ -199,30 +203,54 @@ export class InvoiceLedger {
   }
 
   /**
-   * For bank files: applies many payments at once, in UPDATEs of 500 invoices (an invoice
-   * may appear more than once: the amounts add up). The caller audits the page as one event.
+   * For bank files: applies many payments at once (an invoice may appear more than once:
+   * the amounts add up), in three statements joined to a scratch table of the amounts —
+   * which invoices they settle, then the invoices — whatever their number. The caller
+   * locked the invoices and audits the page as one event.
    */
   async applyMany(tx: Transaction, tenantId: number, applications: Application[], at: Date) {
+    if (!applications.length) return;
     const total = new Map<number, number>();
     for (const a of applications)
       total.set(a.invoiceId, (total.get(a.invoiceId) ?? 0) + a.amountSatang);
     const driver = this.sql.in(tx);
     const when = this.sql.date(at);
-    for (const page of pages([...total.entries()], 500)) {
-      const cases = page.map(() => 'WHEN ? THEN ?').join(' ');
-      const params: Param[] = page.flatMap(([id, amount]) => [id, amount]);
-      const ids = page.map(([id]) => id);
-      const delta = `(CASE id ${cases} END)`;
-      await driver.run(
-        `UPDATE invoices SET
-           status = CASE WHEN total_satang - credited_satang - paid_satang - ${delta} = 0 THEN 'paid' ELSE status END,
-           paid_at = CASE WHEN total_satang - credited_satang - paid_satang - ${delta} = 0 THEN ? ELSE paid_at END,
-           paid_satang = paid_satang + ${delta},
-           updated_at = ?
-         WHERE tenant_id = ? AND id IN (${ids.map(() => '?').join(',')})`,
-        [...params, ...params, when, ...params, when, tenantId, ...ids],
-      );
-    }
+    await withScratchTable(
+      this.sql,
+      tx,
+      'ledger_applied',
+      ['id', 'amount', 'settles'],
+      [...total].map(([id, amount]) => [id, amount, 0]),
+      async (t) => {
+        // settled or not is decided on the balance before, so the update's assignments
+        // below read nothing another one writes (MySQL's multi-table UPDATE has no order)
+        if (this.sql.sqlite)
+          await driver.run(
+            `UPDATE ${t} SET settles = 1 WHERE amount = (SELECT total_satang - credited_satang - paid_satang
+               FROM invoices i WHERE i.id = ${t}.id AND i.tenant_id = ?)`,
+            [tenantId],
+          );
+        else
+          await driver.run(
+            `UPDATE ${t} a JOIN invoices i ON i.id = a.id SET a.settles = 1
+             WHERE i.tenant_id = ? AND a.amount = i.total_satang - i.credited_satang - i.paid_satang`,
+            [tenantId],
+          );
+        const set = (target: string, row: string) =>
+          `${target}status = CASE WHEN a.settles = 1 THEN 'paid' ELSE ${row}status END,
+           ${target}paid_at = CASE WHEN a.settles = 1 THEN ? ELSE ${row}paid_at END,
+           ${target}paid_satang = ${row}paid_satang + a.amount,
+           ${target}updated_at = ?`;
+        await driver.run(
+          this.sql.sqlite
+            ? `UPDATE invoices SET ${set('', 'invoices.')} FROM ${t} a
+               WHERE a.id = invoices.id AND invoices.tenant_id = ?`
+            : `UPDATE invoices i JOIN ${t} a ON a.id = i.id SET ${set('i.', 'i.')}
+               WHERE i.tenant_id = ?`,
+          [when, when, tenantId],
+        );
+      },
+    );
   }
 }
 
@@ -257,6 +285,14 @@ function rowToPayable(r: InvoiceRow): PayableInvoice {
     businessKey: r.business_key,
   };
 }
+
+/**
+ * Values per IN list looked up by a unique index: MariaDB turns longer lists into a join
+ * with a table of the values, which was 3× slower than pages of 1,000 on 50,000 numbers.
+ */
+const LOOKUP_PAGE = 1000;
+/** Values per IN list that costs a pass over the rows anyway (SQLite binds 32,766 at most). */
+const SCAN_PAGE = 30_000;
 
 function* pages<T>(items: T[], size: number): Generator<T[]> {
   for (let i = 0; i < items.length; i += size) yield items.slice(i, i + size);

@@ -34,6 +34,11 @@ import {
 
 /** Payments audited per event: one link names this many payments by hash. */
 const AUDIT_PAGE = 500;
+/**
+ * Line keys looked up per statement: MariaDB turns longer IN lists into a join with a table
+ * of the values, 3× slower on the unique index than pages of 1,000.
+ */
+const KEY_PAGE = 1000;
 export const BANK_FILE_PAYMENTS = 'bank-file.payments';
 
 export interface BankFileResult {
@@ -132,9 +137,9 @@ export class BankFileService {
 
     // lines seen before (in an earlier file, or twice in this one) never pay again
     const seen = new Set<string>();
-    const keys = parsed.details.map((l) => l.lineKey);
-    for (let i = 0; i < keys.length; i += 500) {
-      const page = keys.slice(i, i + 500);
+    const keys = [...new Set(parsed.details.map((l) => l.lineKey))];
+    for (let i = 0; i < keys.length; i += KEY_PAGE) {
+      const page = keys.slice(i, i + KEY_PAGE);
       const rows = await driver.all<{ line_key: string }>(
         `SELECT line_key FROM bank_lines WHERE tenant_id = ? AND line_key IN (${page.map(() => '?').join(',')})`,
         [tenantId, ...page],
