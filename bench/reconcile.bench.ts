@@ -16,7 +16,11 @@ import { loadConfig } from '../engine/src/config/config.js';
 import { asTenant, type Actor } from '../engine/src/http/request-context.js';
 import { createLog } from '../engine/src/log/logger.js';
 import { createCore } from '../engine/src/main.js';
-import { layoutFor, parseBankFile, writeBankFile } from '../engine/src/modules/payments/bank-file/index.js';
+import {
+  layoutFor,
+  parseBankFile,
+  writeBankFile,
+} from '../engine/src/modules/payments/bank-file/index.js';
 import { createTestDatabase, testEngineEnv } from '../engine/src/testing/harness.js';
 
 const INVOICES = Number(process.argv[2] ?? 100_000);
@@ -70,7 +74,18 @@ try {
       const id = k + 1;
       const total = totalOf(k);
       users.push([id, tenantId, 'person', `ผู้ใช้น้ำ ${id}`, String(k % 500), 9, '1', now, now]);
-      accounts.push([id, tenantId, accountNumber(k), id, works.id, k, 'active', '2024-01-01', now, now]);
+      accounts.push([
+        id,
+        tenantId,
+        accountNumber(k),
+        id,
+        works.id,
+        k,
+        'active',
+        '2024-01-01',
+        now,
+        now,
+      ]);
       invoices.push([
         tenantId,
         id,
@@ -175,6 +190,7 @@ try {
   await conn.query('CREATE TABLE bench_bank_lines LIKE bank_lines');
   const bareStart = performance.now();
   const parsed = parseBankFile(bytes, layout, { billerIds: [TAX_ID + SUFFIX] });
+  const parseSeconds = (performance.now() - bareStart) / 1000;
   const rows = parsed.details.map((l) => [
     tenantId,
     result.id,
@@ -217,6 +233,7 @@ try {
       linesPerSecond: Math.round(linesPerSecond),
       bareSeconds: Number(bareSeconds.toFixed(2)),
       bareLinesPerSecond: Math.round(bareLinesPerSecond),
+      parseSeconds: Number(parseSeconds.toFixed(2)),
       ratio: Number((linesPerSecond / bareLinesPerSecond).toFixed(2)),
       matched: result.matched,
       paid: Number(counts!['paid']),
