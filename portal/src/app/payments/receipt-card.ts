@@ -44,9 +44,11 @@ import type { Receipt } from './payments.types';
       <div class="d-flex flex-wrap justify-content-between gap-2 mb-2">
         <div>
           <span class="text-body-secondary">{{ 'payments.receipt.book' | translate }}</span>
-          <span class="prapa-num fw-semibold" data-testid="receipt-book">{{ r.book }}</span>
+          <span class="prapa-num fw-semibold ms-1" data-testid="receipt-book">{{ r.book }}</span>
           <span class="text-body-secondary ms-2">{{ 'payments.receipt.number' | translate }}</span>
-          <span class="prapa-num fw-semibold" data-testid="receipt-number">{{ r.number }}</span>
+          <span class="prapa-num fw-semibold ms-1" data-testid="receipt-number">{{
+            r.number
+          }}</span>
         </div>
         <div class="small text-body-secondary">
           {{ 'payments.receipt.documentNumber' | translate }}
@@ -59,7 +61,7 @@ import type { Receipt } from './payments.types';
         <dt>{{ 'payments.receipt.payer' | translate }}</dt>
         <dd>
           <span class="fw-semibold">{{ r.payerName }}</span>
-          <span class="text-body-secondary ms-2">
+          <span class="d-block small text-body-secondary">
             {{ 'payments.account.number' | translate }}
             <span class="prapa-num">{{ r.accountNumber }}</span>
           </span>
