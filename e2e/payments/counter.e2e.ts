@@ -1,7 +1,8 @@
 /**
  * The counter in the portal, end to end: a cashier opens the day, finds a water user with
  * open invoices, takes cash with change to give back, and gets the receipt's print view
- * with its เล่มที่/เลขที่ and the amount in Thai words; the invoices are paid.
+ * with its เล่มที่/เลขที่ and the amount in Thai words; the invoices are paid, the register
+ * has no missing number, and the day closed 10 baht short (with a note) is approved by finance.
  *
  *   npx ng build portal && PRAPA_TEST_DIALECT=sqlite node --import tsx --test e2e/payments/counter.e2e.ts
  */
@@ -93,6 +94,41 @@ describe('the counter', () => {
       const res = await s.srv.api('GET', `/invoices/${i.id}`, { token: finance });
       assert.equal(res.body.status, 'paid', `${i.number} is paid`);
     }
+    const documentNumber = (await page.getByTestId('receipt-document').textContent())?.trim();
+
+    // when the cashier opens the receipt register
+    await page.getByRole('link', { name: 'ทะเบียนคุมใบเสร็จ' }).first().click();
+    // then the receipt is listed and no number of the year is missing
+    const register = page.getByTestId('register');
+    await register.getByRole('link', { name: documentNumber }).waitFor();
+    assert.equal((await page.getByTestId('missing-numbers').textContent())?.trim(), 'ไม่มีเลขที่ขาด');
+    await shot(page, 'payments-register', false);
+
+    // when the cashier closes the day 10 baht short
+    await page.goto(s.srv.baseUrl + '/payments/counter');
+    await page.getByRole('link', { name: 'ปิดรอบ / สรุปยอด' }).click();
+    const close = page.getByTestId('close-form');
+    await close.waitFor();
+    await page.locator('#ses-counted').fill(formatBaht(100_000 + due - 1_000).replaceAll(',', ''));
+    // then the shortfall shows at once and a note is needed
+    assert.equal((await page.getByTestId('difference').textContent())?.trim(), 'เงินขาด 10.00 บาท');
+    assert.ok(await close.getByRole('button', { name: 'ปิดรอบ' }).isDisabled());
+    await page.locator('#ses-note').fill('ทอนเงินผิด 10 บาท');
+    await shot(page, 'payments-session-close', false);
+    await close.getByRole('button', { name: 'ปิดรอบ' }).click();
+    await close.waitFor({ state: 'detached' });
+    const sessionId = Number(new URL(page.url()).pathname.split('/').pop());
     await done();
+
+    // when finance approves the day
+    const fin = await signedIn(s, 'finance', `/payments/sessions/${sessionId}`);
+    await fin.page.getByTestId('approve-session').click();
+    await fin.page.getByTestId('approve-session').waitFor({ state: 'detached' });
+    // then it is approved, with the difference and the note kept
+    const day = await s.srv.api('GET', `/cashier-sessions/${sessionId}`, { token: finance });
+    assert.equal(day.body.status, 'approved');
+    assert.equal(day.body.differenceSatang, -1_000);
+    assert.equal(day.body.closeNote, 'ทอนเงินผิด 10 บาท');
+    await fin.done();
   });
 });
