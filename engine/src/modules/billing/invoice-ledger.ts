@@ -161,8 +161,9 @@ export class InvoiceLedger {
 
   /**
    * For bank files: the invoices with these numbers, and the open invoices of these account
-   * numbers oldest first, locked. Raw SQL, filtered by the tenant here: invoice numbers in
-   * pages of 1,000 (the unique index), account numbers in pages of 30,000 (a pass each).
+   * numbers oldest first, locked. Raw SQL, filtered by the tenant here: account numbers in
+   * pages of 30,000 (a pass each), then only the invoice numbers that pass did not find, in
+   * pages of 1,000 (the unique index).
    */
   async lockForReferences(
     tx: Transaction,
@@ -179,25 +180,30 @@ export class InvoiceLedger {
     const openByAccount = new Map<string, PayableInvoice[]>();
     const select = `SELECT id, number, account_id, account_number, customer_name, period, kind, CAST(due_date AS CHAR) AS due_date, status,
       total_satang, credited_satang, paid_satang, business_key FROM invoices WHERE tenant_id = ?`;
-    for (const page of pages([...new Set(invoiceNumbers)], LOOKUP_PAGE)) {
-      const rows = await driver.all<InvoiceRow>(
-        `${select} AND number IN (${page.map(() => '?').join(',')})${lock}`,
-        [tenantId, ...page],
-      );
-      for (const r of rows) byNumber.set(r.number, rowToPayable(r));
-    }
     // no index leads from an account number to its invoices: each page is a pass over the
     // tenant's open invoices, so pages are as large as a statement allows
+    const wanted = new Set(invoiceNumbers);
     for (const page of pages([...new Set(accountNumbers)], SCAN_PAGE)) {
       const rows = await driver.all<InvoiceRow>(
         `${select} AND status = 'open' AND account_number IN (${page.map(() => '?').join(',')}) ORDER BY due_date, id${lock}`,
         [tenantId, ...page],
       );
       for (const r of rows) {
+        const invoice = rowToPayable(r);
         const list = openByAccount.get(r.account_number) ?? [];
-        list.push(rowToPayable(r));
+        list.push(invoice);
         openByAccount.set(r.account_number, list);
+        if (wanted.has(r.number)) byNumber.set(r.number, invoice);
       }
+    }
+    // numbers the pass did not meet: paid, cancelled or of an account no line names
+    const rest = [...wanted].filter((n) => !byNumber.has(n));
+    for (const page of pages(rest, LOOKUP_PAGE)) {
+      const rows = await driver.all<InvoiceRow>(
+        `${select} AND number IN (${page.map(() => '?').join(',')})${lock}`,
+        [tenantId, ...page],
+      );
+      for (const r of rows) byNumber.set(r.number, rowToPayable(r));
     }
     return { byNumber, openByAccount };
   }
