@@ -9,6 +9,7 @@ import mysql from 'mysql2/promise';
 import { Sequelize, Transaction, type Options } from 'sequelize';
 import sqlite3 from 'sqlite3';
 import type { Logger } from 'pino';
+import { Sql, takeAtCommit } from './sql.js';
 
 export type Dialect = 'sqlite' | 'mysql';
 
@@ -159,6 +160,7 @@ async function openSqlite(url: string): Promise<Sequelize> {
   if (storage !== ':memory:') await sequelize.query('PRAGMA journal_mode=WAL');
   queueTransactions(sequelize);
   if (storage !== ':memory:') reuseTransactionConnections(sequelize);
+  runWritesAtCommit(sequelize);
   return sequelize;
 }
 
@@ -229,6 +231,63 @@ function queueTransactions(sequelize: Sequelize): void {
   sequelize.transaction = queued as Sequelize['transaction'];
 }
 
+interface TransactionControl {
+  startTransaction(tx: Transaction, options: unknown): Promise<unknown>;
+  commitTransaction(tx: Transaction, options: unknown): Promise<unknown>;
+  rollbackTransaction(tx: Transaction, options: unknown): Promise<unknown>;
+  queryGenerator: {
+    startTransactionQuery(tx: Transaction): string;
+    commitTransactionQuery(tx: Transaction): string;
+    rollbackTransactionQuery(tx: Transaction): string;
+  };
+}
+type OpenTransaction = Transaction & { parent?: Transaction; finished?: string };
+
+/**
+ * Writes put off until COMMIT (Sql.atCommit: history, audit links) run just before it.
+ * On SQLite they go in the same `exec` as the COMMIT, and BEGIN, COMMIT and ROLLBACK of
+ * a transaction (not a savepoint) run straight on its connection: Sequelize's query path
+ * (a stack trace, logging, serialize) costs more than the statement. On MySQL the writes
+ * run one by one, then Sequelize commits as before. A rollback drops them.
+ */
+function runWritesAtCommit(sequelize: Sequelize): void {
+  const qi = sequelize.getQueryInterface() as unknown as TransactionControl;
+  const sql = new Sql(sequelize);
+  const start = qi.startTransaction.bind(qi);
+  const commit = qi.commitTransaction.bind(qi);
+  const rollback = qi.rollbackTransaction.bind(qi);
+  const generate = qi.queryGenerator;
+  if (sql.sqlite) {
+    qi.startTransaction = async (tx: OpenTransaction, options) => {
+      if (tx.parent) return start(tx, options);
+      await sql.in(tx).run(generate.startTransactionQuery(tx), []);
+    };
+    qi.commitTransaction = async (tx: OpenTransaction, options) => {
+      if (tx.parent) return commit(tx, options);
+      const pending = takeAtCommit(tx);
+      const end = generate.commitTransactionQuery(tx);
+      tx.finished = 'commit'; // as Sequelize marks it
+      if (pending.length) await sql.in(tx).batch([...pending, { sql: end, params: [] }]);
+      else await sql.in(tx).run(end, []);
+    };
+    qi.rollbackTransaction = async (tx: OpenTransaction, options) => {
+      takeAtCommit(tx);
+      if (tx.parent) return rollback(tx, options);
+      tx.finished = 'rollback';
+      await sql.in(tx).run(generate.rollbackTransactionQuery(tx), []);
+    };
+    return;
+  }
+  qi.commitTransaction = async (tx: OpenTransaction, options) => {
+    if (!tx.parent) await sql.in(tx).batch(takeAtCommit(tx));
+    return commit(tx, options);
+  };
+  qi.rollbackTransaction = async (tx: OpenTransaction, options) => {
+    takeAtCommit(tx);
+    return rollback(tx, options);
+  };
+}
+
 async function openMysql(url: string, log?: Logger): Promise<Sequelize> {
   const u = new URL(url.replace(/^mariadb:/, 'mysql:'));
   const database = decodeURIComponent(u.pathname.replace(/^\//, ''));
@@ -238,16 +297,23 @@ async function openMysql(url: string, log?: Logger): Promise<Sequelize> {
     );
   }
   await createMysqlDatabaseIfMissing(u, database, log);
-  return new Sequelize(database, decodeURIComponent(u.username), decodeURIComponent(u.password), {
-    ...common,
-    dialect: 'mysql',
-    host: u.hostname,
-    port: Number(u.port || 3306),
-    timezone: '+00:00',
-    pool: { max: 10, min: 0, idle: 10_000, acquire: 30_000 },
-    dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false },
-    define: { ...common.define, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
-  });
+  const sequelize = new Sequelize(
+    database,
+    decodeURIComponent(u.username),
+    decodeURIComponent(u.password),
+    {
+      ...common,
+      dialect: 'mysql',
+      host: u.hostname,
+      port: Number(u.port || 3306),
+      timezone: '+00:00',
+      pool: { max: 10, min: 0, idle: 10_000, acquire: 30_000 },
+      dialectOptions: { charset: 'utf8mb4', supportBigNumbers: true, bigNumberStrings: false },
+      define: { ...common.define, charset: 'utf8mb4', collate: 'utf8mb4_unicode_ci' },
+    },
+  );
+  runWritesAtCommit(sequelize);
+  return sequelize;
 }
 
 async function createMysqlDatabaseIfMissing(u: URL, database: string, log?: Logger): Promise<void> {

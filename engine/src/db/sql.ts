@@ -15,9 +15,16 @@ import { currentContext } from '../http/request-context.js';
 
 export type Param = string | number | null;
 
+export interface Statement {
+  sql: string;
+  params: Param[];
+}
+
 export interface Driver {
   run(sql: string, params: Param[]): Promise<{ changes: number; lastId: number }>;
   all<T>(sql: string, params: Param[]): Promise<T[]>;
+  /** Runs the statements in order: on SQLite in one trip (one `exec`), on MySQL one by one. */
+  batch(statements: Statement[]): Promise<void>;
 }
 
 interface SqliteConnection {
@@ -27,6 +34,7 @@ interface SqliteConnection {
     cb: (this: { changes: number; lastID: number }, err: Error | null) => void,
   ): void;
   all(sql: string, params: Param[], cb: (err: Error | null, rows: unknown[]) => void): void;
+  exec(sql: string, cb: (err: Error | null) => void): void;
 }
 
 interface MysqlConnection {
@@ -57,7 +65,47 @@ function sqliteDriver(db: SqliteConnection): Driver {
       new Promise<T[]>((resolve, reject) =>
         db.all(sql, params, (err, rows) => (err ? reject(err) : resolve(rows as T[]))),
       ),
+    async batch(statements) {
+      const text = inlineAll(statements);
+      if (text === null) {
+        for (const { sql, params } of statements) await this.run(sql, params);
+        return;
+      }
+      await new Promise<void>((resolve, reject) =>
+        db.exec(text, (err) => (err ? reject(err) : resolve())),
+      );
+    },
   };
+}
+
+/** The statements as one text for `exec`, or null when a parameter cannot be written in. */
+function inlineAll(statements: Statement[]): string | null {
+  if (statements.some((s) => s.params.some((p) => typeof p === 'string' && p.includes('\0'))))
+    return null;
+  return statements.map(inlineSqlite).join(';\n');
+}
+
+/**
+ * A statement with its parameters written in as SQLite literals, for `exec` (which binds
+ * none). SQLite string literals know no escape but a doubled quote; `exec` reads the text
+ * as a C string, so a NUL is refused rather than cut short. The statements are this
+ * code's own: no `?` appears inside their literals.
+ */
+export function inlineSqlite({ sql, params }: Statement): string {
+  const parts = sql.split('?');
+  if (parts.length !== params.length + 1)
+    throw new Error(`inlineSqlite: ${params.length} parameters for ${parts.length - 1} places`);
+  return parts.reduce((out, part, i) => out + sqliteLiteral(params[i - 1]!) + part);
+}
+
+function sqliteLiteral(v: Param): string {
+  if (v === null) return 'NULL';
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) throw new Error(`inlineSqlite: ${v} is not a number SQLite stores`);
+    return String(v);
+  }
+  if (v.includes('\0')) throw new Error('inlineSqlite: a text parameter holds a NUL character');
+  return `'${v.replace(/'/g, "''")}'`;
 }
 
 function mysqlDriver(conn: MysqlConnection): Driver {
@@ -73,7 +121,20 @@ function mysqlDriver(conn: MysqlConnection): Driver {
       return { changes: r.affectedRows, lastId: r.insertId };
     },
     all: <T>(sql: string, params: Param[]) => query<T[]>(sql, params),
+    batch: async (statements) => {
+      for (const { sql, params } of statements) await query(sql, params);
+    },
   };
+}
+
+/** Writes waiting for their transaction's COMMIT (see Sql.atCommit). */
+const atCommit = new WeakMap<Transaction, Statement[]>();
+
+/** The writes a transaction put off until its COMMIT, taken out (database.ts runs them). */
+export function takeAtCommit(tx: Transaction): Statement[] {
+  const pending = atCommit.get(tx) ?? [];
+  atCommit.delete(tx);
+  return pending;
 }
 
 export class Sql {
@@ -92,6 +153,21 @@ export class Sql {
     return this.sqlite
       ? sqliteDriver(connection as SqliteConnection)
       : mysqlDriver(connection as MysqlConnection);
+  }
+
+  /**
+   * An append-only INSERT that nothing reads before the transaction ends (history,
+   * audit links): it runs just before COMMIT, on SQLite in the same trip as the COMMIT
+   * (database.ts). A rollback drops it. Inside a nested transaction it runs at once.
+   */
+  async atCommit(tx: Transaction, sql: string, params: Param[]): Promise<void> {
+    if ((tx as unknown as { parent?: Transaction }).parent) {
+      await this.in(tx).run(sql, params);
+      return;
+    }
+    const pending = atCommit.get(tx) ?? [];
+    pending.push({ sql, params });
+    atCommit.set(tx, pending);
   }
 
   /** A read outside any transaction, on a connection of Sequelize's pool. */
