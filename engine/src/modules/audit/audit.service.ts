@@ -167,8 +167,8 @@ export class AuditLog {
 
   /**
    * Appends links in order, inside the caller's transaction. This runs on every change
-   * that matters, so it is plain SQL and short: per tenant, the head moves once and the
-   * links go in as one multi-row INSERT.
+   * that matters, so it is plain SQL and short: per tenant, the head moves once, and the
+   * links go in as one multi-row INSERT with the transaction's COMMIT (Sql.atCommit).
    *
    * The head this process last committed is kept, as a guess: the head UPDATE names the
    * seq and hash it expects, so another writer (another engine process) having moved the
@@ -210,9 +210,11 @@ export class AuditLog {
     }
     const columns =
       '(tenant_id, seq, at, actor_id, actor_name, action, entity_type, entity_id, before_json, after_json, request_id, prev_hash, hash)';
+    // nothing reads the links before the transaction ends: they go in with its COMMIT
     for (let i = 0; i < links.length; i += INSERT_BATCH) {
       const batch = links.slice(i, i + INSERT_BATCH);
-      await db.run(
+      await this.sql.atCommit(
+        tx,
         `INSERT INTO audit_events ${columns} VALUES ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
         batch.flatMap((l) => [
           l.tenantId,
