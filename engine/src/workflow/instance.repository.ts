@@ -325,6 +325,7 @@ export class InstanceRepository {
     );
   }
 
+  /** A step's history: nothing reads it before the step commits, so it goes in with COMMIT. */
   async insertHistory(tx: Transaction, events: NewHistoryEvent[]): Promise<void> {
     await this.insertRows(
       tx,
@@ -343,20 +344,24 @@ export class InstanceRepository {
         e.data,
         this.date(e.at),
       ]),
+      true,
     );
   }
 
-  /** Multi-row INSERTs of `rows`, ROWS_PER_INSERT at a time. */
+  /** Multi-row INSERTs of `rows`, ROWS_PER_INSERT at a time (at COMMIT, if `atCommit`). */
   private async insertRows(
     tx: Transaction,
     head: string,
     tuple: string,
     rows: Param[][],
+    atCommit = false,
   ): Promise<void> {
     const driver = this.driver(tx);
     for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
       const chunk = rows.slice(i, i + ROWS_PER_INSERT);
-      await driver.run(`${head} ${chunk.map(() => tuple).join(', ')}`, chunk.flat());
+      const sql = `${head} ${chunk.map(() => tuple).join(', ')}`;
+      if (atCommit) await this.sql.atCommit(tx, sql, chunk.flat());
+      else await driver.run(sql, chunk.flat());
     }
   }
 }
