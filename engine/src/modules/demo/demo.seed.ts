@@ -7,10 +7,14 @@
 import { QueryTypes, type Sequelize } from 'sequelize';
 import type { Logger } from 'pino';
 import { asSystem, asTenant } from '../../http/request-context.js';
+import type { AuditLog } from '../audit/audit.service.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { seedBillingHistory } from '../billing/billing.demo.js';
 import type { Billing } from '../billing/billing.module.js';
 import { hashPassword } from '../auth/password.js';
+import type { Outbox } from '../events/outbox.js';
+import { seedPaymentsHistory } from '../payments/payments.demo.js';
+import type { Payments } from '../payments/payments.module.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import { seedRegistryDemo } from '../registry/registry.demo.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
@@ -24,6 +28,10 @@ export interface DemoContext {
   registry: RegistryService;
   /** Absent in engines built without billing (the seeder then does nothing). */
   billing?: Billing;
+  /** Absent in engines built without payments (the seeder then does nothing). */
+  payments?: Payments;
+  audit?: AuditLog;
+  outbox?: Outbox;
   /** One Argon2 hash of the demo password, made once for every demo user. */
   passwordHash: string;
   log: Logger;
@@ -88,6 +96,13 @@ export const DEMO_SEEDERS: Seeder[] = [
     name: 'billing.history',
     run: async (ctx) => {
       if (ctx.billing) await seedBillingHistory({ ...ctx, billing: ctx.billing });
+    },
+  },
+  {
+    name: 'payments.history',
+    run: async ({ billing, payments, audit, outbox, ...ctx }) => {
+      if (billing && payments && audit && outbox)
+        await seedPaymentsHistory({ ...ctx, billing, payments, audit, outbox });
     },
   },
 ];
