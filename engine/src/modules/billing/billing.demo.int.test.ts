@@ -105,7 +105,7 @@ describe(`demo billing history on ${testDialect()}`, () => {
       [...new Set(seen.items.map((i) => i.period))].sort(),
       periods.filter((p) => seen.items.some((i) => i.period === p)),
     );
-    assert.ok(seen.items.every((i) => i.status === 'open' && i.totalSatang > 0));
+    assert.ok(seen.items.every((i) => i.status !== 'void' && i.totalSatang > 0));
   });
 
   it('should NOT show resident1 an invoice of resident2', async () => {

@@ -191,15 +191,14 @@ describe(`bank files on ${testDialect()}`, () => {
     assert.equal(second.status, 201, JSON.stringify(second.body));
     assert.equal(second.body.duplicates, 1);
     assert.equal(second.body.matched, 1);
-    const onceHistory = await srv.api('GET', `/accounts/${once!.accountId}/payments`, {
-      token: finance,
-    });
-    assert.equal(
-      onceHistory.body.items.filter(
-        (p: { payment: { method: string } }) => p.payment.method === 'bank',
-      ).length,
-      1,
-    );
+    const fromTheseFiles = async (fileId: number) =>
+      (
+        await srv.api('GET', `/payments?bankFileId=${fileId}`, { token: finance })
+      ).body.items.filter(
+        (p: { payment: { accountId: number } }) => p.payment.accountId === once!.accountId,
+      ).length as number;
+    assert.equal(await fromTheseFiles(first.body.id), 1);
+    assert.equal(await fromTheseFiles(second.body.id), 0);
   });
 
   it('should queue a line for an unknown account and let finance match it by hand', async () => {
