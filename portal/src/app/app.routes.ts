@@ -28,6 +28,18 @@ export const routes: Routes = [
         loadComponent: () => import('./dashboard/dashboard.page').then((m) => m.DashboardPage),
       },
       {
+        path: 'tasks',
+        data: { [ROLES]: rolesFor('tasks') },
+        title: 'nav.tasks',
+        loadChildren: () => import('./tasks/tasks.routes').then((m) => m.TASKS_ROUTES),
+      },
+      {
+        path: 'studio',
+        data: { [ROLES]: rolesFor('studio') },
+        title: 'nav.studio',
+        loadChildren: () => import('./studio/studio.routes').then((m) => m.STUDIO_ROUTES),
+      },
+      {
         path: 'registry',
         data: { [ROLES]: rolesFor('registry') },
         title: 'nav.registry',

@@ -8,25 +8,37 @@ describe('portal navigation', () => {
   it('should show every area to an administrator', () => {
     expect(paths(['admin'])).toEqual([
       'dashboard',
+      'tasks',
       'registry',
       'readings',
       'tariffs',
       'billing-runs',
       'invoices',
       'payments',
+      'studio',
       'organisation',
     ]);
   });
 
   it('should NOT show the organisation area or billing runs to a clerk', () => {
-    expect(paths(['clerk'])).toEqual(['dashboard', 'registry', 'readings', 'tariffs', 'invoices']);
+    expect(paths(['clerk'])).toEqual([
+      'dashboard',
+      'tasks',
+      'registry',
+      'readings',
+      'tariffs',
+      'invoices',
+    ]);
   });
 
   it.each([
-    ['finance', ['dashboard', 'registry', 'tariffs', 'billing-runs', 'invoices', 'payments']],
-    ['cashier', ['dashboard', 'registry', 'invoices', 'payments']],
-    ['mayor', ['dashboard', 'invoices']],
-    ['meter_reader', ['dashboard']],
+    [
+      'finance',
+      ['dashboard', 'tasks', 'registry', 'tariffs', 'billing-runs', 'invoices', 'payments'],
+    ],
+    ['cashier', ['dashboard', 'tasks', 'registry', 'invoices', 'payments']],
+    ['mayor', ['dashboard', 'tasks', 'invoices']],
+    ['meter_reader', ['dashboard', 'tasks']],
   ] as const)('should show %s the areas of their work', (role, areas) => {
     expect(paths([role])).toEqual(areas);
   });
@@ -40,7 +52,13 @@ describe('portal navigation', () => {
   });
 
   it('should join the menus of a user with several roles, in menu order', () => {
-    expect(paths(['mayor', 'cashier'])).toEqual(['dashboard', 'registry', 'invoices', 'payments']);
+    expect(paths(['mayor', 'cashier'])).toEqual([
+      'dashboard',
+      'tasks',
+      'registry',
+      'invoices',
+      'payments',
+    ]);
   });
 
   it('should give every menu item a route that checks the same roles', () => {

@@ -18,6 +18,7 @@ export interface NavItem {
  */
 export const PORTAL_NAV = [
   { path: 'dashboard', labelKey: 'nav.dashboard', icon: 'dashboard', roles: STAFF_ROLES },
+  { path: 'tasks', labelKey: 'nav.tasks', icon: 'inbox', roles: STAFF_ROLES },
   {
     path: 'registry',
     labelKey: 'nav.registry',
@@ -39,6 +40,7 @@ export const PORTAL_NAV = [
     icon: 'calculator',
     roles: ['admin', 'cashier', 'finance'],
   },
+  { path: 'studio', labelKey: 'nav.studio', icon: 'flow', roles: ['admin'] },
   { path: 'organisation', labelKey: 'nav.organisation', icon: 'building', roles: ['admin'] },
 ] as const satisfies readonly NavItem[];
 
