@@ -79,11 +79,10 @@ class PatientDatabase extends sqlite3.Database {
   }
 
   override close(callback?: (err: Error | null) => void): void {
-    const statements = [...this.prepared.values()];
+    // a statement still running finalizes when it is done; close waits for it
+    for (const statement of this.prepared.values()) statement.finalize();
     this.prepared.clear();
-    let left = statements.length;
-    if (!left) return super.close(callback);
-    for (const s of statements) s.finalize(() => --left === 0 && super.close(callback));
+    super.close(callback);
   }
 
   /** Runs `sql` on its kept statement, preparing (and keeping) it the first time. */
