@@ -230,6 +230,58 @@ export class DeploymentService {
     }));
   }
 
+  /**
+   * One form's versions, newest first, each with who deployed it and the process versions
+   * that pinned it (a process version pins its forms' newest versions at deploy).
+   */
+  async formVersions(key: string): Promise<{
+    key: string;
+    title: string | null;
+    latest: number;
+    versions: {
+      version: number;
+      deployedBy: string;
+      deployedAt: string;
+      origin: Origin;
+      usedBy: { processKey: string; processName: string | null; processVersion: number }[];
+    }[];
+  }> {
+    const [rows, processes] = await Promise.all([
+      FormDefinitionRow.findAll({ where: { key }, order: [['version', 'DESC']] }),
+      ProcessDefinition.findAll({
+        attributes: ['key', 'version', 'name', 'formVersions'],
+        order: [
+          ['key', 'ASC'],
+          ['version', 'DESC'],
+        ],
+      }),
+    ]);
+    if (!rows.length) throw new NotFoundError(FORM);
+    const usedBy = new Map<
+      number,
+      { processKey: string; processName: string | null; processVersion: number }[]
+    >();
+    for (const p of processes) {
+      const pinned = (JSON.parse(p.formVersions || '{}') as Record<string, number>)[key];
+      if (typeof pinned !== 'number') continue;
+      const list = usedBy.get(pinned) ?? [];
+      list.push({ processKey: p.key, processName: p.name, processVersion: p.version });
+      usedBy.set(pinned, list);
+    }
+    return {
+      key,
+      title: rows[0]!.title,
+      latest: rows[0]!.version,
+      versions: rows.map((r) => ({
+        version: r.version,
+        deployedBy: r.deployedBy,
+        deployedAt: r.deployedAt.toISOString(),
+        origin: r.origin,
+        usedBy: usedBy.get(r.version) ?? [],
+      })),
+    };
+  }
+
   /** A form version: immutable once deployed, so cached per tenant, key and version. */
   async form(key: string, version: number): Promise<FormDefinition> {
     const cacheKey = `${currentContext()?.tenantId ?? 'system'}:${key}:${version}`;

@@ -448,6 +448,29 @@ export class InstanceService {
     };
   }
 
+  /** How many instances each process version has, by status: the studio's overview. */
+  async counts(): Promise<
+    { processKey: string; version: number; status: string; count: number }[]
+  > {
+    const rows = (await ProcessInstance.count({
+      attributes: ['processKey', 'processVersion', 'status'],
+      group: ['processKey', 'processVersion', 'status'],
+    })) as unknown as {
+      processKey: string;
+      processVersion: number;
+      status: string;
+      count: number;
+    }[];
+    return rows
+      .map((r) => ({
+        processKey: r.processKey,
+        version: Number(r.processVersion),
+        status: r.status,
+        count: Number(r.count),
+      }))
+      .sort((a, b) => a.processKey.localeCompare(b.processKey) || b.version - a.version);
+  }
+
   /** Running instances waiting for a message name, by business key. */
   waitingFor(name: string, businessKey: string): Promise<{ id: number; definitionId: number }[]> {
     return this.repo.waitingFor(name, businessKey);

@@ -3,6 +3,7 @@ import { maskThaiId } from '../domain/index.js';
 import { UserError } from '../http/errors.js';
 import { roles, type ApiRouter } from '../http/api-router.js';
 import type { Actor } from '../http/request-context.js';
+import { taskEventRoutes } from './task-events.js';
 import type { Workflow } from './workflow.js';
 
 const keyParams = z.object({ key: z.string().regex(/^[a-z0-9][a-z0-9-]{0,99}$/) });
@@ -131,6 +132,16 @@ export function workflowRoutes(api: ApiRouter, wf: Workflow): void {
   api.route(
     {
       method: 'get',
+      path: '/instances/counts',
+      summary: 'How many instances each process version has, by status',
+      tag,
+      access: 'staff',
+    },
+    async () => ({ items: await wf.instances.counts() }),
+  );
+  api.route(
+    {
+      method: 'get',
       path: '/instances/:id',
       summary: 'An instance: status, version, current activities, variables, timeline',
       tag,
@@ -158,6 +169,17 @@ export function workflowRoutes(api: ApiRouter, wf: Workflow): void {
   api.route(
     { method: 'get', path: '/forms', summary: 'Deployed forms', tag, access: 'staff' },
     async () => ({ items: await wf.deployments.listForms() }),
+  );
+  api.route(
+    {
+      method: 'get',
+      path: '/forms/:key',
+      summary: "A form's versions: who deployed each, and the process versions that pinned it",
+      tag,
+      access: 'staff',
+      params: keyParams,
+    },
+    ({ params }) => wf.deployments.formVersions(params.key),
   );
   api.route(
     {
@@ -206,6 +228,7 @@ export function workflowRoutes(api: ApiRouter, wf: Workflow): void {
   );
 
   // ── tasks ──
+  taskEventRoutes(api, wf.taskEvents); // before /tasks/:id
   api.route(
     {
       method: 'get',
