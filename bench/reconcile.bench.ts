@@ -171,7 +171,7 @@ try {
        (SELECT COUNT(*) FROM receipts WHERE tenant_id = ?) AS receipts,
        (SELECT COUNT(*) FROM payment_allocations WHERE tenant_id = ?) AS allocations,
        (SELECT COUNT(*) FROM bank_lines WHERE bank_file_id = ? AND status = 'matched') AS matched_lines,
-       (SELECT COUNT(*) FROM outbox_events WHERE tenant_id = ?) AS events`,
+       (SELECT COALESCE(SUM(JSON_LENGTH(JSON_EXTRACT(payload_json, '$.payments'))), 0) FROM outbox_events WHERE tenant_id = ?) AS events`,
     [tenantId, tenantId, tenantId, result.id, tenantId, tenantId, result.id, tenantId],
   )) as unknown as [Record<string, number>[]];
   const want = {

@@ -214,29 +214,41 @@ export class InvoiceLedger {
    * which invoices they settle, then the invoices — whatever their number. The caller
    * locked the invoices and audits the page as one event.
    */
-  async applyMany(tx: Transaction, tenantId: number, applications: Application[], at: Date) {
+  async applyMany(
+    tx: Transaction,
+    tenantId: number,
+    applications: Application[],
+    at: Date,
+    balanceBefore?: ReadonlyMap<number, number>,
+  ) {
     if (!applications.length) return;
     const total = new Map<number, number>();
     for (const a of applications)
       total.set(a.invoiceId, (total.get(a.invoiceId) ?? 0) + a.amountSatang);
     const driver = this.sql.in(tx);
     const when = this.sql.date(at);
+    // the caller read the balances under lock: whether an invoice is settled is known here
+    const known = balanceBefore && [...total.keys()].every((id) => balanceBefore.has(id));
     await withScratchTable(
       this.sql,
       tx,
       'ledger_applied',
       ['id', 'amount', 'settles'],
-      [...total].map(([id, amount]) => [id, amount, 0]),
+      [...total].map(([id, amount]) => [
+        id,
+        amount,
+        known && balanceBefore.get(id) === amount ? 1 : 0,
+      ]),
       async (t) => {
         // settled or not is decided on the balance before, so the update's assignments
         // below read nothing another one writes (MySQL's multi-table UPDATE has no order)
-        if (this.sql.sqlite)
+        if (!known && this.sql.sqlite)
           await driver.run(
             `UPDATE ${t} SET settles = 1 WHERE amount = (SELECT total_satang - credited_satang - paid_satang
                FROM invoices i WHERE i.id = ${t}.id AND i.tenant_id = ?)`,
             [tenantId],
           );
-        else
+        else if (!known)
           await driver.run(
             `UPDATE ${t} a JOIN invoices i ON i.id = a.id SET a.settles = 1
              WHERE i.tenant_id = ? AND a.amount = i.total_satang - i.credited_satang - i.paid_satang`,

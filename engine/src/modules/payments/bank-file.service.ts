@@ -40,6 +40,8 @@ const AUDIT_PAGE = 500;
  */
 const KEY_PAGE = 1000;
 export const BANK_FILE_PAYMENTS = 'bank-file.payments';
+/** Payments told of in one `payment.received` outbox row (its payload stays under TEXT's 64 KB). */
+const EVENT_PAGE = 200;
 
 export interface BankFileResult {
   id: number;
@@ -159,8 +161,8 @@ export class BankFileService {
       (p): p is Extract<LinePlan, { status: 'matched' }> => p.status === 'matched',
     );
 
-    // payments, read back by their source key
-    const sourceKey = (key: string) => `bank:${key}`;
+    // payments in line order; a multi-row INSERT numbers its rows in order, so the file's
+    // payments read back by id come in the same order (no other writer uses this file id)
     await insertRows(
       this.sql,
       tx,
@@ -193,20 +195,20 @@ export class BankFileService {
         this.sql.date(new Date(p.line.paidAt)),
         actor.username,
         file.id,
-        sourceKey(p.line.lineKey),
+        null,
         when,
         when,
       ]),
     );
-    const ids = new Map(
-      (
-        await driver.all<{ id: number; source_key: string }>(
-          'SELECT id, source_key FROM payments WHERE tenant_id = ? AND bank_file_id = ?',
-          [tenantId, file.id],
-        )
-      ).map((r) => [r.source_key, Number(r.id)]),
-    );
-    const paymentId = (p: LinePlan) => ids.get(sourceKey(p.line.lineKey))!;
+    const ids = (
+      await driver.all<{ id: number }>(
+        'SELECT id FROM payments WHERE tenant_id = ? AND bank_file_id = ? ORDER BY id',
+        [tenantId, file.id],
+      )
+    ).map((r) => Number(r.id));
+    if (ids.length !== matched.length) throw new Error('bank file: payments read back short');
+    const idOf = new Map(matched.map((p, i) => [p, ids[i]!]));
+    const paymentId = (p: LinePlan) => idOf.get(p as Extract<LinePlan, { status: 'matched' }>)!;
 
     await insertRows(
       this.sql,
@@ -217,11 +219,15 @@ export class BankFileService {
         p.allocations.map((a) => [tenantId, paymentId(p), a.invoiceId, a.amountSatang, when]),
       ),
     );
+    const balanceBefore = new Map<number, number>();
+    for (const i of [...byNumber.values(), ...[...openByAccount.values()].flat()])
+      balanceBefore.set(i.id, i.balanceSatang);
     await this.ledger.applyMany(
       tx,
       tenantId,
       matched.flatMap((p) => p.allocations),
       at,
+      balanceBefore,
     );
 
     // receipts: one block of numbers from the series, taken under its lock
@@ -327,22 +333,25 @@ export class BankFileService {
       ]),
     );
 
-    await this.outbox.append(
-      tx,
-      matched.map((p, i) => {
-        const event: PaymentReceivedEvent = {
-          paymentId: paymentId(p),
-          receiptNumber: formatDocumentNumber(RECEIPT_PREFIX, fiscalYear, receiptNumbers[i]!),
-          accountId: p.accountId,
-          accountNumber: p.accountNumber,
-          amountSatang: p.line.amountSatang,
-          method: 'bank',
-          invoiceIds: p.allocations.map((a) => a.invoiceId),
-          businessKeys: businessKeys(p.accountNumber, p.invoices),
-        };
-        return { tenantId, type: PAYMENT_RECEIVED, payload: { ...event } };
-      }),
-    );
+    // payment.received, one event row per page of payments (a subscriber gets them all)
+    const received: PaymentReceivedEvent[] = matched.map((p, i) => ({
+      paymentId: paymentId(p),
+      receiptNumber: formatDocumentNumber(RECEIPT_PREFIX, fiscalYear, receiptNumbers[i]!),
+      accountId: p.accountId,
+      accountNumber: p.accountNumber,
+      amountSatang: p.line.amountSatang,
+      method: 'bank',
+      invoiceIds: p.allocations.map((a) => a.invoiceId),
+      businessKeys: businessKeys(p.accountNumber, p.invoices),
+    }));
+    const pages: { tenantId: number; type: string; payload: Record<string, unknown> }[] = [];
+    for (let i = 0; i < received.length; i += EVENT_PAGE)
+      pages.push({
+        tenantId,
+        type: PAYMENT_RECEIVED,
+        payload: { payments: received.slice(i, i + EVENT_PAGE) },
+      });
+    await this.outbox.append(tx, pages);
 
     const unmatched = plans.length - matched.length;
     const duplicates = parsed.details.length - fresh.length;

@@ -8,6 +8,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { startTestServer, testDialect, type TestServer } from '../../testing/harness.js';
+import { linearProcess, messageStep } from '../../testing/bpmn-builders.js';
 import { assertProblem } from '../../testing/problem.js';
 import { layoutFor, writeBankFile, type BankFileWriteLine } from './bank-file/index.js';
 
@@ -236,6 +237,34 @@ describe(`bank files on ${testDialect()}`, () => {
       409,
       'bank_line_not_open',
     );
+  });
+
+  it('should tell the process waiting for an account that its bank payment came', async () => {
+    // given a process waiting for the payment of one of the file's accounts
+    const admin = await srv.login('admin');
+    const deployed = await srv.api('POST', '/processes/wait-for-bank/versions', {
+      token: admin,
+      body: linearProcess('wait-for-bank', [messageStep('Catch_paid', 'payment-received')]),
+      headers: { 'content-type': 'application/xml' },
+    });
+    assert.equal(deployed.status, 201, JSON.stringify(deployed.body));
+    const [waiting, other] = take(2);
+    const started = await srv.api('POST', '/processes/wait-for-bank/instances', {
+      token: admin,
+      body: { businessKey: waiting!.accountNumber, variables: {} },
+    });
+    assert.equal(started.status, 201, JSON.stringify(started.body));
+
+    // when the bank file paying it (and another account) is imported
+    const res = await upload(file([line(other!), line(waiting!)]));
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    await srv.engine.services.outbox.deliverDue();
+
+    // then the process has ended with the amount paid
+    const done = await srv.api('GET', `/instances/${started.body.id}`, { token: admin });
+    assert.equal(done.body.status, 'completed', JSON.stringify(done.body));
+    assert.equal(done.body.variables.paidSatang, waiting!.balanceSatang);
+    assert.equal(done.body.variables.paymentMethod, 'bank');
   });
 
   it('should NOT let a cashier import bank files', async () => {

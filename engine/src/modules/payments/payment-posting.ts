@@ -57,7 +57,11 @@ export interface Posted {
   receipt: Receipt;
 }
 
-/** What `payment.received` carries to the workflow and, later, to notifications. */
+/**
+ * One payment as `payment.received` tells of it, to the workflow and, later, to
+ * notifications. The event's payload is `{ payments: PaymentReceivedEvent[] }`: one for a
+ * payment at the counter, up to 200 for a bank file.
+ */
 export interface PaymentReceivedEvent {
   paymentId: number;
   receiptNumber: string;
@@ -211,7 +215,9 @@ export class PaymentPoster {
       invoiceIds: paid.map((i) => i.id),
       businessKeys: businessKeys(account.number, paid),
     };
-    await this.outbox.append(tx, [{ tenantId, type: PAYMENT_RECEIVED, payload: { ...event } }]);
+    await this.outbox.append(tx, [
+      { tenantId, type: PAYMENT_RECEIVED, payload: { payments: [event] } },
+    ]);
     return { payment, allocations: rows, receipt };
   }
 }

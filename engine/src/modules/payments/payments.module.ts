@@ -128,8 +128,9 @@ export type Payments = ReturnType<typeof createPayments>;
  */
 function paymentReceivedToWorkflow(workflow: Workflow, log: Logger) {
   return async (events: OutboxEvent[]) => {
-    for (const e of events) {
-      const p = e.payload as unknown as PaymentReceivedEvent;
+    for (const p of events.flatMap(
+      (e) => (e.payload as { payments: PaymentReceivedEvent[] }).payments,
+    )) {
       for (const key of p.businessKeys) {
         try {
           await workflow.messages.correlate('payment-received', key, {
