@@ -69,6 +69,12 @@ const BUILDER_THAI: Record<string, string> = {
   'Property Name': 'ชื่อคีย์ข้อมูล',
   Submit: 'ส่ง',
   required: '{{field}} ต้องกรอก',
+  hidePreview: 'ซ่อนตัวอย่าง',
+  showPreview: 'แสดงตัวอย่าง',
+  'Label Position': 'ตำแหน่งชื่อช่อง',
+  Rows: 'จำนวนบรรทัด',
+  Prefix: 'ข้อความนำหน้า',
+  Suffix: 'ข้อความต่อท้าย',
 };
 
 let configured = false;
