@@ -18,7 +18,7 @@ import type { DeploymentService } from './deployment.service.js';
 import { resolveFeel } from './feel.js';
 import type { HandlerRegistry } from './handlers.js';
 import { HistoryEvent, ProcessInstance, WorkflowJob, WorkflowTask } from './instance.models.js';
-import { InstanceRepository, type InstanceRecord } from './instance.repository.js';
+import { InstanceRepository, type InstanceRecord, type TaskRecord } from './instance.repository.js';
 import { LiveSessions, type OpenTask } from './live-sessions.js';
 import type { Sql } from '../db/sql.js';
 import { EngineSession, type RunAction } from './runner.js';
@@ -58,6 +58,8 @@ const LIVE_SESSIONS = 200;
 
 export class InstanceService {
   private readonly live = new LiveSessions(LIVE_SESSIONS);
+  /** Told of the tasks a step opened, once the step has committed (the inbox's live stream). */
+  onTasksOpened: (opened: TaskRecord[], by: string) => void = () => undefined;
   private readonly repo: InstanceRepository;
   private readonly writer: StepWriter;
 
@@ -221,6 +223,10 @@ export class InstanceService {
         cause: input.cause,
         retrying: input.retrying,
       });
+      if (written.opened.length) {
+        const by = currentContext()?.actor?.username ?? 'system';
+        tx.afterCommit(() => this.onTasksOpened(written.opened, by));
+      }
       if (session.live) {
         const kept = {
           session,

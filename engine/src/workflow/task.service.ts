@@ -15,6 +15,7 @@ import { WorkflowTask } from './instance.models.js';
 import type { TaskRecord } from './instance.repository.js';
 import type { Sql } from '../db/sql.js';
 import { TaskRepository, type InboxQuery } from './task.repository.js';
+import type { TaskEvents } from './task-events.js';
 import type { InstanceService, StepOutcome } from './instance.service.js';
 
 const TASK = { th: 'งาน', en: 'Task' };
@@ -58,6 +59,7 @@ export class TaskService {
     private readonly deployments: DeploymentService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly events: TaskEvents,
   ) {
     this.repo = new TaskRepository(sql);
   }
@@ -117,15 +119,20 @@ export class TaskService {
         th: 'งานนี้มีผู้รับไปแล้ว',
         en: 'Someone else has claimed this task.',
       });
-    return taskDto(await this.load(id), this.clock.now());
+    const claimed = await this.load(id);
+    this.events.publish('task.claimed', claimed, { by: actor.username, at: this.clock.now() });
+    return taskDto(claimed, this.clock.now());
   }
 
   async unclaim(actor: Actor, id: number) {
     const t = await this.load(id);
     this.mustBeOpen(t);
     if (t.assignee !== actor.username && !actor.roles.includes('admin')) throw new ForbiddenError();
+    const previousAssignee = t.assignee;
     await t.update({ assignee: null });
-    return taskDto(t, this.clock.now());
+    const at = this.clock.now();
+    this.events.publish('task.unclaimed', t, { by: actor.username, previousAssignee, at });
+    return taskDto(t, at);
   }
 
   async assign(actor: Actor, id: number, username: string) {
@@ -145,8 +152,11 @@ export class TaskService {
       };
       throw new UserError('not_candidate', m, [{ path: 'username', message: m }]);
     }
+    const previousAssignee = t.assignee;
     await t.update({ assignee: username });
-    return taskDto(t, this.clock.now());
+    const at = this.clock.now();
+    this.events.publish('task.assigned', t, { by: actor.username, previousAssignee, at });
+    return taskDto(t, at);
   }
 
   /** Validates the submission against the pinned form, then moves the process on. */
@@ -197,6 +207,7 @@ export class TaskService {
       completedAt: now,
       assignee,
     };
+    this.events.publish('task.completed', done, { by: actor.username, at: now });
     return {
       task: taskDto(done, this.clock.now()),
       next: (await this.openAfter(actor, outcome)).map((n) => taskDto(n, this.clock.now())),

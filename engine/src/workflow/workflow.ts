@@ -16,6 +16,7 @@ import { InstanceService, type RetryPolicy } from './instance.service.js';
 import { JobRunner } from './job-runner.js';
 import { MessageService } from './message.service.js';
 import { Sql } from '../db/sql.js';
+import { TaskEvents } from './task-events.js';
 import { TaskService } from './task.service.js';
 
 export interface Workflow {
@@ -24,6 +25,8 @@ export interface Workflow {
   deployments: DeploymentService;
   instances: InstanceService;
   tasks: TaskService;
+  /** Task-list changes after they commit, for the inbox's live stream. */
+  taskEvents: TaskEvents;
   messages: MessageService;
   jobs: JobRunner;
 }
@@ -62,8 +65,12 @@ export function createWorkflow(
     retry,
     log,
   );
-  const tasks = new TaskService(sql, instances, deployments, audit, clock);
+  const taskEvents = new TaskEvents();
+  instances.onTasksOpened = (opened, by) => {
+    for (const t of opened) taskEvents.publish('task.created', t, { by, at: t.createdAt });
+  };
+  const tasks = new TaskService(sql, instances, deployments, audit, clock, taskEvents);
   const messages = new MessageService(instances, deployments);
   const jobs = new JobRunner(instances, clock, log);
-  return { handlers, clock, deployments, instances, tasks, messages, jobs };
+  return { handlers, clock, deployments, instances, tasks, taskEvents, messages, jobs };
 }
