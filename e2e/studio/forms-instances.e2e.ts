@@ -105,6 +105,9 @@ describe('the form designer', () => {
     await dialog.locator('input[name="data[label]"]').press('Tab');
     await dialog.locator('.component-preview').getByText('หมายเหตุของนายก').first().waitFor();
     await shot(page, 'studio-form-field-dialog', false);
+    // a Thai label gives no key: the data key is set on the API tab
+    await dialog.locator('.nav-link', { hasText: 'API' }).click();
+    await dialog.locator('input[name="data[key]"]').fill('mayorNote');
     await dialog.locator('button[ref="saveButton"]').click();
     await dialog.waitFor({ state: 'detached' });
     await page.locator('.formio-builder-form').getByText('หมายเหตุของนายก').first().waitFor();

@@ -45,7 +45,7 @@ interface Registry {
   `,
   styles: `
     .prapa-instance-diagram {
-      height: 26rem;
+      height: 20rem;
       background: var(--bs-body-bg);
       border: 1px solid var(--bs-border-color);
       border-radius: var(--bs-border-radius);
