@@ -91,7 +91,7 @@ export function billingRunRoutes(api: ApiRouter, svc: BillingRunService): void {
       const first = await svc.get(params.id);
       res.writeHead(200, {
         'content-type': 'text/event-stream',
-        'cache-control': 'no-cache',
+        'cache-control': 'no-cache, no-transform', // no-transform: compression() would hold the events back
         connection: 'keep-alive',
         'x-accel-buffering': 'no',
       });
