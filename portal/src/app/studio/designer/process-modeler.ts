@@ -34,6 +34,8 @@ interface Box {
 
 /** Below this a long diagram's Thai labels are too small to read: show its start instead. */
 const MIN_ZOOM = 0.8;
+/** Diagram units left free at the left for the palette, which floats over the canvas. */
+const PALETTE_ROOM = 150;
 
 /** A deploy problem placed on the diagram. */
 export interface DiagramProblem {
@@ -79,7 +81,12 @@ export class ProcessModeler {
     const { inner, outer } = canvas.viewbox();
     const width = outer.width / MIN_ZOOM;
     const height = outer.height / MIN_ZOOM;
-    canvas.viewbox({ x: inner.x - 40, y: inner.y + inner.height / 2 - height / 2, width, height });
+    canvas.viewbox({
+      x: inner.x - PALETTE_ROOM,
+      y: inner.y + inner.height / 2 - height / 2,
+      width,
+      height,
+    });
   }
 
   async xml(): Promise<string> {
@@ -140,7 +147,7 @@ export class ProcessModeler {
       html.className = 'prapa-problem-note';
       html.textContent = p.message;
       html.setAttribute('data-element-id', p.elementId);
-      overlays.add(p.elementId, PROBLEM, { position: { bottom: -6, left: 0 }, html });
+      overlays.add(p.elementId, PROBLEM, { position: { top: -6, left: 0 }, html });
     }
   }
 

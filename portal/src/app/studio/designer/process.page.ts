@@ -12,6 +12,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
+import { toObservable } from '@angular/core/rxjs-interop';
 import { Router, RouterLink } from '@angular/router';
 import { TranslatePipe } from '@ngx-translate/core';
 import {
@@ -19,13 +20,14 @@ import {
   LanguageService,
   ProblemAlert,
   ThaiDatePipe,
+  fetchState,
   loadable,
   localize,
   saveBlob,
   toProblemView,
   type ProblemView,
 } from '@prapa/ui';
-import { firstValueFrom } from 'rxjs';
+import { BehaviorSubject, combineLatest, firstValueFrom } from 'rxjs';
 import { DesignerApi } from './designer.api';
 import type { Deployed } from './designer.types';
 import { ElementPanel } from './element-panel';
@@ -62,7 +64,12 @@ export class ProcessPage {
   private readonly language = inject(LanguageService);
   private readonly canvasRef = viewChild.required<ElementRef<HTMLElement>>('canvas');
 
-  protected readonly process = loadable(() => this.api.process(this.key()));
+  /** Deploys ask for the version list again. */
+  private readonly reloadProcess = new BehaviorSubject<void>(undefined);
+  protected readonly processState = fetchState(
+    combineLatest([toObservable(this.key), this.reloadProcess]),
+    ([key]) => this.api.process(key),
+  );
   protected readonly forms = loadable(() => this.api.forms());
   protected readonly handlers = loadable(() => this.api.handlers());
 
@@ -75,7 +82,7 @@ export class ProcessPage {
     return s.status === 'ok' ? s.value : [];
   });
   protected readonly summary = computed(() => {
-    const s = this.process.state();
+    const s = this.processState();
     return s.status === 'ok' ? s.value : null;
   });
   /** The version open in the modeler. */
@@ -166,7 +173,7 @@ export class ProcessPage {
       this.modeler.showProblems([]);
       this.diagramProblems.set([]);
       this.deployed.set(done);
-      this.process.reload();
+      this.reloadProcess.next();
       await this.router.navigate([], { queryParams: { version: done.version } });
     } catch (err) {
       const view = toProblemView(err);
