@@ -9,6 +9,7 @@
  *   npx ng build portal && PRAPA_TEST_DIALECT=sqlite node --import tsx --test e2e/studio/designer.e2e.ts
  */
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, before, test } from 'node:test';
 import type { Locator, Page } from 'playwright-core';
 import {
@@ -207,6 +208,22 @@ test('an admin adds the mayor’s approval after the chief’s; new applications
   assert.equal(await panel.locator('#el-form').inputValue(), 'new-connection-approval');
   await page.evaluate(() => window.scrollTo(0, 0));
   await shot(page, 'studio-designer');
+
+  // and the diagram downloads as .bpmn with the mayor's task, and opens again from that file
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: 'ดาวน์โหลด .bpmn' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), `${KEY}-v${versionAfter}.bpmn`);
+  const bpmn = fs.readFileSync((await download.path())!, 'utf8');
+  assert.match(bpmn, new RegExp(`id="${mayorTask}"[^>]*camunda:candidateGroups="mayor"`));
+  await page.getByTestId('bpmn-upload').setInputFiles({
+    name: 'mayor-approval.bpmn',
+    mimeType: 'application/xml',
+    buffer: Buffer.from(bpmn),
+  });
+  await page.getByTestId('editing-from').getByText('mayor-approval.bpmn').waitFor();
+  await shape(page, mayorTask).waitFor();
   await done();
 
   // when a new application reaches the chief, and the chief approves both
