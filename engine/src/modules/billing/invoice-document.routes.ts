@@ -1,20 +1,13 @@
 import { z } from 'zod';
 import type { ApiRouter } from '../../http/api-router.js';
+import { documentQuery, sendPdf, slipRowSchema } from '../../http/pdf-response.js';
 import type { InvoiceDocuments } from './invoice-documents.js';
 
 const idParams = z.object({ id: z.coerce.number().int().positive() });
 const slipSchema = z
   .object({
     widthChars: z.literal(32),
-    rows: z.array(
-      z.object({
-        text: z.string(),
-        align: z.enum(['left', 'center', 'right']).optional(),
-        bold: z.boolean().optional(),
-        size: z.enum(['normal', 'large']).optional(),
-        right: z.string().optional(),
-      }),
-    ),
+    rows: z.array(slipRowSchema),
     qrPayload: z.string(),
     barcodePayload: z.string(),
   })
@@ -32,18 +25,11 @@ export function invoiceDocumentRoutes(api: ApiRouter, docs: InvoiceDocuments): v
       tag,
       access: 'signed-in',
       params: idParams,
-      query: z.object({
-        size: z.enum(['A4', 'A5']).default('A4'),
-        lang: z.enum(['th', 'en']).default('th'),
-      }),
+      query: documentQuery('A4'),
     },
     async ({ params, query, actor, tenantId, res }) => {
       const { number, pdf } = await docs.pdf(params.id, query, actor, tenantId);
-      res
-        .status(200)
-        .type('application/pdf')
-        .setHeader('Content-Disposition', `inline; filename="${number}.pdf"`)
-        .send(pdf);
+      sendPdf(res, number, pdf);
     },
   );
   api.route(

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { roles, type ApiRouter } from '../../http/api-router.js';
+import { documentQuery, sendPdf, slipRowSchema } from '../../http/pdf-response.js';
 import { receiptSchema } from './payment.routes.js';
 import type { ReceiptService } from './receipt.service.js';
 import { assertReason, type VoidService } from './void.service.js';
@@ -75,18 +76,11 @@ export function receiptRoutes(api: ApiRouter, receipts: ReceiptService, voids: V
       tag,
       access: 'signed-in',
       params: idParams,
-      query: z.object({
-        size: z.enum(['A4', 'A5']).default('A5'),
-        lang: z.enum(['th', 'en']).default('th'),
-      }),
+      query: documentQuery('A5'),
     },
     async ({ params, query, actor, tenantId, res }) => {
       const { number, pdf } = await receipts.pdf(params.id, query, actor, tenantId);
-      res
-        .status(200)
-        .type('application/pdf')
-        .setHeader('Content-Disposition', `inline; filename="${number}.pdf"`)
-        .send(pdf);
+      sendPdf(res, number, pdf);
     },
   );
   api.route(
@@ -99,15 +93,7 @@ export function receiptRoutes(api: ApiRouter, receipts: ReceiptService, voids: V
       params: idParams,
       response: z.object({
         widthChars: z.literal(32),
-        rows: z.array(
-          z.object({
-            text: z.string(),
-            align: z.enum(['left', 'center', 'right']).optional(),
-            bold: z.boolean().optional(),
-            size: z.enum(['normal', 'large']).optional(),
-            right: z.string().optional(),
-          }),
-        ),
+        rows: z.array(slipRowSchema),
       }),
     },
     ({ params, actor, tenantId }) => receipts.slip(params.id, actor, tenantId),
