@@ -12,6 +12,8 @@ import type { Transaction } from 'sequelize';
 import type { Sql, Param } from './sql.js';
 
 const MAX_VALUES = 30_000;
+/** Rows of a scratch table with text kept in MEMORY: well inside max_heap_table_size (16 MB). */
+const MEMORY_ROWS_WITH_KEYS = 60_000;
 
 export async function insertRows(
   sql: Sql,
@@ -34,10 +36,12 @@ export async function insertRows(
 }
 
 /**
- * Runs `fn` with a temporary table `name` of integer columns on the transaction's
- * connection, filled with `rows` (primary key: the first column, so rows must be distinct
- * on it), and drops it after, also when `fn` fails. On MySQL it is a MEMORY table: no undo
- * or redo to write, and at 3 integers a row, ~16 MB (max_heap_table_size) holds 400,000.
+ * Runs `fn` with a temporary table `name` on the transaction's connection, filled with
+ * `rows` (primary key: the first column, so rows must be distinct on it), and drops it
+ * after, also when `fn` fails. Columns are integers, instants for those named in `dates`
+ * and ASCII text up to 80 characters for those named in `keys`. On MySQL a table without
+ * text is a MEMORY table: no undo or redo to write, and at 3 integers a row, ~16 MB
+ * (max_heap_table_size) holds 400,000.
  */
 export async function withScratchTable<T>(
   sql: Sql,
@@ -46,17 +50,34 @@ export async function withScratchTable<T>(
   columns: readonly string[],
   rows: readonly Param[][],
   fn: (table: string) => Promise<T>,
+  opts: { dates?: readonly string[]; keys?: readonly string[] } = {},
 ): Promise<T> {
   const driver = sql.in(tx);
   const drop = sql.sqlite
     ? `DROP TABLE IF EXISTS temp.${name}`
     : `DROP TEMPORARY TABLE IF EXISTS ${name}`;
+  const dates = new Set(opts.dates ?? []);
+  const keys = new Set(opts.keys ?? []);
+  const type = (c: string) =>
+    dates.has(c)
+      ? sql.sqlite
+        ? 'TEXT NOT NULL'
+        : 'DATETIME(3) NOT NULL'
+      : keys.has(c)
+        ? sql.sqlite
+          ? 'TEXT NOT NULL'
+          : 'VARCHAR(80) CHARACTER SET ascii NOT NULL'
+        : 'BIGINT NOT NULL';
+  // MEMORY keeps a VARCHAR at its full width (~150 bytes a row with a key): a large table
+  // with text is an InnoDB temporary table, twice as slow to fill
+  const memory = !keys.size || rows.length <= MEMORY_ROWS_WITH_KEYS;
+  const engine = sql.sqlite ? '' : memory ? ' ENGINE=MEMORY' : ' ENGINE=InnoDB';
   // a table left over on a pooled connection by a failed drop must not fail the next import
   await driver.run(drop, []);
   await driver.run(
     `CREATE ${sql.sqlite ? 'TEMP' : 'TEMPORARY'} TABLE ${name} (${columns
-      .map((c) => `${c} BIGINT NOT NULL`)
-      .join(', ')}, PRIMARY KEY (${columns[0]!}))${sql.sqlite ? '' : ' ENGINE=MEMORY'}`,
+      .map((c) => `${c} ${type(c)}`)
+      .join(', ')}, PRIMARY KEY (${columns[0]!}))${engine}`,
     [],
   );
   try {

@@ -181,6 +181,23 @@ export class Sql {
     }
   }
 
+  /** SQL joining text expressions: CONCAT on MySQL, `||` on SQLite. */
+  concat(...parts: string[]): string {
+    return this.sqlite ? `(${parts.join(' || ')})` : `CONCAT(${parts.join(', ')})`;
+  }
+
+  /** SQL of a whole number zero-padded to `width` digits and never cut (formatDocumentNumber). */
+  zeroPad(expr: string, width: number): string {
+    return this.sqlite
+      ? `printf('%0${width}d', ${expr})`
+      : `IF(${expr} < ${10 ** width}, LPAD(${expr}, ${width}, '0'), ${expr})`;
+  }
+
+  /** SQL of whole-number division, rounded down (both sides ≥ 0). */
+  intDiv(a: string, b: string): string {
+    return this.sqlite ? `((${a}) / (${b}))` : `((${a}) DIV (${b}))`;
+  }
+
   /** A date as Sequelize writes DATE(3): UTC, with the offset on SQLite. */
   date(d: Date | null): string | null {
     if (!d) return null;
