@@ -160,16 +160,17 @@ export class InvoiceLedger {
   }
 
   /**
-   * For bank files: the invoices with these numbers, and the open invoices of these account
-   * numbers oldest first, locked. Raw SQL, filtered by the tenant here: account numbers in
-   * pages of 30,000 (a pass each), then only the invoice numbers that pass did not find, in
-   * pages of 1,000 (the unique index).
+   * For bank files: the invoices with these numbers, locked (the unique index, in pages);
+   * then, only for the account numbers `scan` names from those, the accounts' open
+   * invoices oldest first, locked (a pass over the tenant's open invoices a page). A file
+   * whose lines pay the invoices they name needs no pass at all. Raw SQL, filtered by the
+   * tenant here.
    */
   async lockForReferences(
     tx: Transaction,
     tenantId: number,
     invoiceNumbers: string[],
-    accountNumbers: string[],
+    scan: (byNumber: ReadonlyMap<string, PayableInvoice>) => string[],
   ): Promise<{
     byNumber: Map<string, PayableInvoice>;
     openByAccount: Map<string, PayableInvoice[]>;
@@ -180,30 +181,29 @@ export class InvoiceLedger {
     const openByAccount = new Map<string, PayableInvoice[]>();
     const select = `SELECT id, number, account_id, account_number, customer_name, period, kind, CAST(due_date AS CHAR) AS due_date, status,
       total_satang, credited_satang, paid_satang, business_key FROM invoices WHERE tenant_id = ?`;
+    // all pages sent at once: the server answers one while the rows of the last are read
+    const found = await Promise.all(
+      [...pages([...new Set(invoiceNumbers)], LOOKUP_PAGE)].map((page) =>
+        driver.all<InvoiceRow>(
+          `${select} AND number IN (${page.map(() => '?').join(',')})${lock}`,
+          [tenantId, ...page],
+        ),
+      ),
+    );
+    for (const rows of found) for (const r of rows) byNumber.set(r.number, rowToPayable(r));
     // no index leads from an account number to its invoices: each page is a pass over the
     // tenant's open invoices, so pages are as large as a statement allows
-    const wanted = new Set(invoiceNumbers);
-    for (const page of pages([...new Set(accountNumbers)], SCAN_PAGE)) {
+    for (const page of pages([...new Set(scan(byNumber))], SCAN_PAGE)) {
       const rows = await driver.all<InvoiceRow>(
         `${select} AND status = 'open' AND account_number IN (${page.map(() => '?').join(',')}) ORDER BY due_date, id${lock}`,
         [tenantId, ...page],
       );
       for (const r of rows) {
-        const invoice = rowToPayable(r);
+        const invoice = byNumber.get(r.number) ?? rowToPayable(r);
         const list = openByAccount.get(r.account_number) ?? [];
         list.push(invoice);
         openByAccount.set(r.account_number, list);
-        if (wanted.has(r.number)) byNumber.set(r.number, invoice);
       }
-    }
-    // numbers the pass did not meet: paid, cancelled or of an account no line names
-    const rest = [...wanted].filter((n) => !byNumber.has(n));
-    for (const page of pages(rest, LOOKUP_PAGE)) {
-      const rows = await driver.all<InvoiceRow>(
-        `${select} AND number IN (${page.map(() => '?').join(',')})${lock}`,
-        [tenantId, ...page],
-      );
-      for (const r of rows) byNumber.set(r.number, rowToPayable(r));
     }
     return { byNumber, openByAccount };
   }
@@ -263,7 +263,8 @@ export class InvoiceLedger {
           this.sql.sqlite
             ? `UPDATE invoices SET ${set('', 'invoices.')} FROM ${t} a
                WHERE a.id = invoices.id AND invoices.tenant_id = ?`
-            : `UPDATE invoices i JOIN ${t} a ON a.id = i.id SET ${set('i.', 'i.')}
+            : // the scratch table leads: one look-up per row, not a pass over the invoices
+              `UPDATE ${t} a STRAIGHT_JOIN invoices i ON i.id = a.id SET ${set('i.', 'i.')}
                WHERE i.tenant_id = ?`,
           [when, when, tenantId],
         );
@@ -305,10 +306,11 @@ function rowToPayable(r: InvoiceRow): PayableInvoice {
 }
 
 /**
- * Values per IN list looked up by a unique index: MariaDB turns longer lists into a join
- * with a table of the values, which was 3× slower than pages of 1,000 on 50,000 numbers.
+ * Values per IN list looked up by a unique index: on MariaDB 10.11, 50,000 invoice numbers
+ * took 0.22 s in pages of 5,000, 0.32 s in pages of 1,000 (a trip each) and 0.33 s in one
+ * list (turned into a join with a table of the values).
  */
-const LOOKUP_PAGE = 1000;
+const LOOKUP_PAGE = 5000;
 /** Values per IN list that costs a pass over the rows anyway (SQLite binds 32,766 at most). */
 const SCAN_PAGE = 30_000;
 

@@ -12,6 +12,9 @@ import { scopeToTenant } from '../../db/tenant-scope.js';
 const int = (allowNull = false) => ({ type: DataTypes.INTEGER, allowNull });
 const str = (n: number, allowNull = false) => ({ type: DataTypes.STRING(n), allowNull });
 
+/** A file's columns but the file itself (read only when its lines are asked for). */
+export const BANK_FILE_SUMMARY = { exclude: ['content', 'layoutJson'] };
+
 export class BankFile extends Model<InferAttributes<BankFile>, InferCreationAttributes<BankFile>> {
   declare id: CreationOptional<number>;
   declare tenantId: CreationOptional<number>;
@@ -26,6 +29,10 @@ export class BankFile extends Model<InferAttributes<BankFile>, InferCreationAttr
   declare duplicateCount: number;
   declare totalSatang: number;
   declare importedBy: string;
+  /** The file as it came, gzip (null for files imported before it was kept). */
+  declare content: Buffer | null;
+  /** The layout the file was read by, as JSON (a tenant may change the layout later). */
+  declare layoutJson: string | null;
   declare createdAt: CreationOptional<Date>;
   declare updatedAt: CreationOptional<Date>;
 
@@ -45,6 +52,8 @@ export class BankFile extends Model<InferAttributes<BankFile>, InferCreationAttr
         duplicateCount: int(),
         totalSatang: int(),
         importedBy: str(64),
+        content: { type: DataTypes.BLOB('long'), allowNull: true },
+        layoutJson: { type: DataTypes.TEXT, allowNull: true },
         createdAt: DataTypes.DATE(3),
         updatedAt: DataTypes.DATE(3),
       },
@@ -55,8 +64,14 @@ export class BankFile extends Model<InferAttributes<BankFile>, InferCreationAttr
   }
 }
 
-/** matched: paid an invoice on import; unmatched: waits for finance; resolved / dismissed by hand. */
+/**
+ * A line of a bank file. matched: paid on import (a payment, not a bank_lines row);
+ * unmatched: waits for finance; resolved / dismissed: by hand; duplicate: seen in an
+ * earlier file (or earlier in this one) and not paid again. bank_lines keeps the lines
+ * that did not match on import — the exceptions — and those imported before files were kept.
+ */
 export type BankLineStatus = 'matched' | 'unmatched' | 'resolved' | 'dismissed';
+export type BankFileLineStatus = BankLineStatus | 'duplicate';
 /** Why a line did not match on its own. */
 export type UnmatchedReason = 'no_such_account' | 'invoice_not_open' | 'nothing_open' | 'debit';
 

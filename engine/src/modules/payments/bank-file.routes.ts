@@ -14,20 +14,24 @@ const page = {
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 };
-const bankLineSchema = z
-  .object({
+/** What the bank sent on a line. */
+const sentSchema = z.object({
+  lineNo: int,
+  bankCode: z.string(),
+  paidAt: z.string(),
+  customerName: z.string(),
+  ref1: z.string(),
+  ref2: z.string(),
+  ref3: z.string(),
+  kind: z.string(),
+  amountSatang: int,
+  sendingBank: z.string(),
+});
+
+const bankLineSchema = sentSchema
+  .extend({
     id: int,
     bankFileId: int,
-    lineNo: int,
-    bankCode: z.string(),
-    paidAt: z.string(),
-    customerName: z.string(),
-    ref1: z.string(),
-    ref2: z.string(),
-    ref3: z.string(),
-    kind: z.string(),
-    amountSatang: int,
-    sendingBank: z.string(),
     status: z.enum(['matched', 'unmatched', 'resolved', 'dismissed']),
     reason: z.string().nullable(),
     paymentId: int.nullable(),
@@ -36,6 +40,16 @@ const bankLineSchema = z
     note: z.string().nullable(),
   })
   .openapi('BankLine');
+
+const fileLineSchema = sentSchema
+  .extend({
+    status: z.enum(['matched', 'unmatched', 'resolved', 'dismissed', 'duplicate']),
+    reason: z.string().nullable(),
+    bankLineId: int.nullable(),
+    paymentId: int.nullable(),
+    receiptNumber: z.string().nullable(),
+  })
+  .openapi('BankFileLine');
 
 export function bankFileRoutes(
   api: ApiRouter,
@@ -88,8 +102,23 @@ export function bankFileRoutes(
   api.route(
     {
       method: 'get',
+      path: '/bank-files/:id/lines',
+      summary:
+        'The lines of a bank file as the bank sent them, each with what became of it (matched with its payment and receipt, an exception, or a duplicate)',
+      tag,
+      access: roles('admin', 'finance'),
+      params: idParams,
+      query: z.object(page),
+      response: z.object({ total: int, items: z.array(fileLineSchema) }),
+    },
+    ({ params, query }) => lines.fileLines(params.id, query),
+  );
+  api.route(
+    {
+      method: 'get',
       path: '/bank-lines',
-      summary: 'Bank file lines; status=unmatched is the exceptions queue',
+      summary:
+        'Bank lines that did not match on import (the exceptions); status=unmatched is the queue finance works',
       tag,
       access: roles('admin', 'finance'),
       query: z.object({

@@ -107,14 +107,52 @@ describe(`bank files on ${testDialect()}`, () => {
       assert.equal(p.payment.method, 'bank');
       assert.equal(p.receipt.method, 'bank');
       assert.equal(p.receipt.status, 'valid');
+      // the receipt reads as one from the counter: number, book, payer and what it paid
+      const i = paid.find((x) => x.accountId === p.payment.accountId)!;
+      assert.equal(
+        p.receipt.documentNumber,
+        `RC${p.receipt.fiscalYear}-${String(p.receipt.number).padStart(6, '0')}`,
+      );
+      assert.equal(p.receipt.book, Math.floor((p.receipt.number - 1) / 100) + 1);
+      assert.equal(p.receipt.accountNumber, i.accountNumber);
+      assert.equal(p.receipt.payerName, i.customerName);
+      assert.equal(p.receipt.creditSatang, 0);
+      assert.deepEqual(p.receipt.items, [
+        {
+          invoiceId: i.id,
+          invoiceNumber: i.number,
+          period: ((await invoice(i.id)) as Inv & { period: string }).period,
+          kind: 'water',
+          amountSatang: i.balanceSatang,
+        },
+      ]);
     }
-    // and the Thai names came through TIS-620 intact
-    const lines = await srv.api('GET', `/bank-lines?bankFileId=${res.body.id}`, { token: finance });
+    const numbers = payments.body.items
+      .map((p: { receipt: { number: number } }) => p.receipt.number)
+      .sort((a: number, b: number) => a - b);
+    assert.deepEqual(numbers, [numbers[0], numbers[0] + 1, numbers[0] + 2], 'one block of numbers');
+
+    // and the file's lines read back as the bank sent them, Thai names intact from TIS-620,
+    // each with the payment and receipt it became
+    const lines = await srv.api('GET', `/bank-files/${res.body.id}/lines`, { token: finance });
+    assert.equal(lines.status, 200, JSON.stringify(lines.body));
+    assert.equal(lines.body.total, 3);
     assert.deepEqual(
       lines.body.items.map((l: { customerName: string }) => l.customerName).sort(),
       paid.map((i) => i.customerName.slice(0, 50).trim()).sort(),
     );
     assert.match(lines.body.items[0].customerName, /[\u0E00-\u0E7F]/);
+    for (const l of lines.body.items) {
+      const p = payments.body.items.find(
+        (x: { payment: { id: number } }) => x.payment.id === l.paymentId,
+      );
+      assert.equal(l.status, 'matched');
+      assert.ok(p, `line ${l.lineNo} names its payment`);
+      assert.equal(l.receiptNumber, p.receipt.documentNumber);
+      assert.equal(l.amountSatang, p.payment.amountSatang);
+    }
+    // matched lines are payments, not exceptions
+    assert.equal(await count(`/bank-lines?bankFileId=${res.body.id}`), 0);
 
     // when the same file comes again
     const again = await upload(bytes);
@@ -200,6 +238,38 @@ describe(`bank files on ${testDialect()}`, () => {
       ).length as number;
     assert.equal(await fromTheseFiles(first.body.id), 1);
     assert.equal(await fromTheseFiles(second.body.id), 0);
+    const secondLines = (
+      await srv.api('GET', `/bank-files/${second.body.id}/lines`, { token: finance })
+    ).body.items as { ref2: string; status: string; paymentId: number | null }[];
+    assert.deepEqual(
+      secondLines.map((l) => l.status),
+      ['matched', 'duplicate'],
+    );
+    assert.equal(secondLines[1]!.paymentId, null);
+
+    // the receipts say what each line paid: part of one invoice; one invoice and the credit
+    const receiptOf = async (accountId: number) =>
+      (
+        await srv.api('GET', `/payments?bankFileId=${first.body.id}`, { token: finance })
+      ).body.items.find(
+        (p: { payment: { accountId: number } }) => p.payment.accountId === accountId,
+      ).receipt;
+    const partReceipt = await receiptOf(part!.accountId);
+    assert.deepEqual(
+      partReceipt.items.map((x: { invoiceId: number; amountSatang: number }) => [
+        x.invoiceId,
+        x.amountSatang,
+      ]),
+      [[part!.id, 1_000]],
+    );
+    const overReceipt = await receiptOf(over!.accountId);
+    assert.equal(overReceipt.amountSatang, over!.balanceSatang + 500_000);
+    assert.equal(overReceipt.items.at(-1).kind, 'credit');
+    assert.equal(
+      overReceipt.items.reduce((s: number, x: { amountSatang: number }) => s + x.amountSatang, 0),
+      overReceipt.amountSatang,
+    );
+    assert.equal(overReceipt.items.at(-1).amountSatang, overReceipt.creditSatang);
   });
 
   it('should queue a line for an unknown account and let finance match it by hand', async () => {

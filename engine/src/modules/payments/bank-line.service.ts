@@ -9,17 +9,39 @@ import { ConflictError, NotFoundError } from '../../http/errors.js';
 import type { Actor } from '../../http/request-context.js';
 import type { AuditLog } from '../audit/audit.service.js';
 import type { Outbox } from '../events/outbox.js';
-import { BankFile, BankLine, type BankLineStatus } from './bank-file.model.js';
+import { gunzipSync } from 'node:zlib';
+import { parseBankFile, type BankLayout } from './bank-file/index.js';
+import {
+  BANK_FILE_SUMMARY,
+  BankFile,
+  BankLine,
+  type BankFileLineStatus,
+  type BankLineStatus,
+} from './bank-file.model.js';
+import { Payment, Receipt } from './payment.model.js';
+import { sourceKey } from './bank-match.js';
 import { paymentDto, receiptDto } from './payment.dto.js';
 import type { PaymentPoster } from './payment-posting.js';
 
 const LINE = { th: 'รายการจากไฟล์ธนาคาร', en: 'Bank line' };
+const FILE = { th: 'ไฟล์ธนาคาร', en: 'Bank file' };
 
-export function bankLineDto(l: BankLine) {
+/** What the bank sent on a line, from a bank_lines row or from the file read again. */
+interface Sent {
+  bankCode: string;
+  paidAt: string | Date;
+  customerName: string;
+  ref1: string;
+  ref2: string;
+  ref3: string;
+  kind: string;
+  amountSatang: number;
+  sendingBank: string;
+}
+
+function sentDto(lineNo: number, l: Sent) {
   return {
-    id: l.id,
-    bankFileId: l.bankFileId,
-    lineNo: l.lineNo,
+    lineNo,
     bankCode: l.bankCode,
     paidAt: new Date(l.paidAt).toISOString(),
     customerName: l.customerName,
@@ -29,12 +51,39 @@ export function bankLineDto(l: BankLine) {
     kind: l.kind,
     amountSatang: l.amountSatang,
     sendingBank: l.sendingBank,
+  };
+}
+
+export function bankLineDto(l: BankLine) {
+  return {
+    id: l.id,
+    bankFileId: l.bankFileId,
+    ...sentDto(l.lineNo, l),
     status: l.status,
     reason: l.reason,
     paymentId: l.paymentId,
     resolvedBy: l.resolvedBy ?? null,
     resolvedAt: l.resolvedAt ? new Date(l.resolvedAt).toISOString() : null,
     note: l.note ?? null,
+  };
+}
+
+/** A line of a file, as its bank sent it, with what became of it. */
+function fileLineDto(
+  lineNo: number,
+  l: Sent,
+  status: BankFileLineStatus,
+  row: BankLine | null,
+  paymentId: number | null = row?.paymentId ?? null,
+  receiptNumber: string | null = null,
+) {
+  return {
+    ...sentDto(lineNo, l),
+    status,
+    reason: row?.reason ?? null,
+    bankLineId: row?.id ?? null,
+    paymentId,
+    receiptNumber,
   };
 }
 
@@ -67,6 +116,7 @@ export class BankLineService {
 
   async files(q: { limit: number; offset: number }) {
     const { rows, count } = await BankFile.findAndCountAll({
+      attributes: BANK_FILE_SUMMARY,
       order: [['id', 'DESC']],
       limit: q.limit,
       offset: q.offset,
@@ -85,6 +135,60 @@ export class BankLineService {
       offset: q.offset,
     });
     return { total: count, items: rows.map(bankLineDto) };
+  }
+
+  /**
+   * The lines of a file as the bank sent them, read again from the file kept at import,
+   * each with what became of it: matched (its payment and receipt), unmatched / resolved /
+   * dismissed (its exception row), or duplicate (paid, or queued, from an earlier line).
+   * Files imported before they were kept list their exception rows only.
+   */
+  async fileLines(fileId: number, q: { limit: number; offset: number }) {
+    const file = await BankFile.findByPk(fileId);
+    if (!file) throw new NotFoundError(FILE);
+    const rows = await BankLine.findAll({
+      where: { bankFileId: fileId },
+      order: [['lineNo', 'ASC']],
+    });
+    if (!file.content || !file.layoutJson) {
+      const page = rows.slice(q.offset, q.offset + q.limit);
+      return { total: rows.length, items: page.map((l) => fileLineDto(l.lineNo, l, l.status, l)) };
+    }
+    const parsed = parseBankFile(
+      gunzipSync(file.content),
+      JSON.parse(file.layoutJson) as BankLayout,
+      { billerIds: null },
+    );
+    const firstOf = new Map<string, number>();
+    for (const l of parsed.details) if (!firstOf.has(l.lineKey)) firstOf.set(l.lineKey, l.line);
+    const page = parsed.details.slice(q.offset, q.offset + q.limit);
+    const exception = new Map(rows.map((r) => [r.lineNo, r]));
+    const payments = page.length
+      ? await Payment.findAll({
+          where: { bankFileId: fileId, sourceKey: page.map((l) => sourceKey(l.lineKey)) },
+          attributes: ['id', 'sourceKey'],
+        })
+      : [];
+    const paymentOf = new Map(payments.map((p) => [p.sourceKey, p.id]));
+    const receipts = payments.length
+      ? await Receipt.findAll({
+          where: { paymentId: payments.map((p) => p.id) },
+          attributes: ['paymentId', 'number'],
+        })
+      : [];
+    const receiptOf = new Map(receipts.map((r) => [r.paymentId, r.number]));
+    return {
+      total: parsed.details.length,
+      items: page.map((l) => {
+        const row = exception.get(l.line);
+        if (row) return fileLineDto(l.line, l, row.status, row);
+        const paymentId =
+          firstOf.get(l.lineKey) === l.line ? paymentOf.get(sourceKey(l.lineKey)) : undefined;
+        return paymentId === undefined
+          ? fileLineDto(l.line, l, 'duplicate', null)
+          : fileLineDto(l.line, l, 'matched', null, paymentId, receiptOf.get(paymentId) ?? null);
+      }),
+    };
   }
 
   async match(
@@ -111,7 +215,7 @@ export class BankLineService {
         receivedAt: new Date(line.paidAt),
         receivedBy: { username: actor.username, name },
         bankFileId: line.bankFileId,
-        sourceKey: `bank:${line.lineKey}`,
+        sourceKey: sourceKey(line.lineKey),
       });
       await line.update(
         {

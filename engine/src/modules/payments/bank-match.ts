@@ -34,27 +34,31 @@ export function planBankLines(
   return lines.map((line): LinePlan => {
     if (line.kind !== 'C') return { line, status: 'unmatched', reason: 'debit' };
     const named = byNumber.get(line.ref2);
-    const open = (openByAccount.get(line.ref1) ?? []).filter((i) => left(i) > 0);
     let targets: PayableInvoice[];
     if (named && named.accountNumber === line.ref1) {
       if (named.status !== 'open' || left(named) <= 0)
         return { line, status: 'unmatched', reason: 'invoice_not_open' };
-      targets = [named, ...open.filter((i) => i.id !== named.id)];
-    } else if (open.length) {
-      targets = open;
+      targets = [named];
+      // what the named invoice does not take pays the account's other open invoices
+      if (line.amountSatang > left(named))
+        for (const i of openByAccount.get(line.ref1) ?? [])
+          if (i.id !== named.id && left(i) > 0) targets.push(i);
     } else {
-      return {
-        line,
-        status: 'unmatched',
-        reason: named || openByAccount.has(line.ref1) ? 'nothing_open' : 'no_such_account',
-      };
+      targets = (openByAccount.get(line.ref1) ?? []).filter((i) => left(i) > 0);
+      if (!targets.length)
+        return {
+          line,
+          status: 'unmatched',
+          reason: named || openByAccount.has(line.ref1) ? 'nothing_open' : 'no_such_account',
+        };
     }
     const { allocations, unappliedSatang } = allocate(
       line.amountSatang,
       targets.map((i) => ({ id: i.id, balanceSatang: left(i) })),
     );
-    for (const a of allocations)
-      balance.set(a.invoiceId, left(targets.find((i) => i.id === a.invoiceId)!) - a.amountSatang);
+    const invoices = allocations.map((a) => targets.find((i) => i.id === a.invoiceId)!);
+    for (const [k, a] of allocations.entries())
+      balance.set(a.invoiceId, left(invoices[k]!) - a.amountSatang);
     const first = targets[0]!;
     return {
       line,
@@ -64,7 +68,41 @@ export function planBankLines(
       customerName: first.customerName,
       allocations,
       unappliedSatang,
-      invoices: targets.filter((i) => allocations.some((a) => a.invoiceId === i.id)),
+      invoices,
     };
   });
 }
+
+/**
+ * The account numbers (ref1) whose open invoices planBankLines needs, given the invoices
+ * the lines name: a line that names no open invoice of its account pays the account's
+ * open invoices; lines that together ask more of a named invoice than it owes pay the rest
+ * to the account's other open invoices. Lines paying what they name need none.
+ */
+export function accountsToScan(
+  lines: readonly BankLine[],
+  byNumber: ReadonlyMap<string, PayableInvoice>,
+): string[] {
+  const asked = new Map<PayableInvoice, number>();
+  const scan = new Set<string>();
+  for (const line of lines) {
+    if (line.kind !== 'C') continue;
+    const named = byNumber.get(line.ref2);
+    if (!named || named.accountNumber !== line.ref1) {
+      if (line.ref1) scan.add(line.ref1);
+      continue;
+    }
+    if (named.status !== 'open') continue;
+    const total = (asked.get(named) ?? 0) + line.amountSatang;
+    asked.set(named, total);
+    if (total > named.balanceSatang) scan.add(line.ref1);
+  }
+  return [...scan];
+}
+
+/** A payment's source key for the bank line it is (on import and when finance matches by hand). */
+const SOURCE = 'bank:';
+export const sourceKey = (lineKey: string): string => `${SOURCE}${lineKey}`;
+/** The line key in a source key (or the key itself). */
+export const lineKeyOf = (key: string): string =>
+  key.startsWith(SOURCE) ? key.slice(SOURCE.length) : key;

@@ -246,3 +246,20 @@ paymentsMigrations.push({
     await qi.dropTable('bank_layouts');
   },
 });
+
+/**
+ * A bank file is kept as it came (gzip) with the layout it was read by: its matched lines
+ * are payments (source key `bank:<line key>`), not rows of bank_lines, which keeps the
+ * exceptions; the file's lines are read again from the file when someone asks.
+ */
+paymentsMigrations.push({
+  name: '20261204-43-payments-bank-file-content',
+  async up({ qi }) {
+    await qi.addColumn('bank_files', 'content', { type: DataTypes.BLOB('long'), allowNull: true });
+    await qi.addColumn('bank_files', 'layout_json', { type: DataTypes.TEXT, allowNull: true });
+  },
+  async down({ qi }) {
+    await qi.removeColumn('bank_files', 'layout_json');
+    await qi.removeColumn('bank_files', 'content');
+  },
+});

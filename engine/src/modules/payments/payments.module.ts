@@ -27,6 +27,7 @@ import { Payment, PaymentAllocation, Receipt } from './payment.model.js';
 import { cashierSessionRoutes, paymentRoutes } from './payment.routes.js';
 import { PaymentService } from './payment.service.js';
 import { PAYMENT_RECEIVED, PaymentPoster, type PaymentReceivedEvent } from './payment-posting.js';
+import { receivedPayments } from './payment-received.js';
 import { receiptRoutes } from './receipt.routes.js';
 import { ReceiptService } from './receipt.service.js';
 import { Slip } from './slip.model.js';
@@ -103,7 +104,10 @@ export function createPayments(deps: PaymentsDeps) {
   deps.billing.runs.onRunCompleted(async (tenantId) => {
     await credits.applyAll(tenantId);
   });
-  outbox.subscribe(PAYMENT_RECEIVED, paymentReceivedToWorkflow(deps.workflow, deps.log));
+  outbox.subscribe(
+    PAYMENT_RECEIVED,
+    paymentReceivedToWorkflow(receivedPayments(sequelize), deps.workflow, deps.log),
+  );
   return {
     credits,
     ledger,
@@ -126,26 +130,29 @@ export type Payments = ReturnType<typeof createPayments>;
  * escalation) or the business key of the process that issued a paid invoice (the
  * new-connection fee). Nobody waiting is the usual case and not an error.
  */
-function paymentReceivedToWorkflow(workflow: Workflow, log: Logger) {
+function paymentReceivedToWorkflow(
+  payments: (e: OutboxEvent) => Promise<PaymentReceivedEvent[]>,
+  workflow: Workflow,
+  log: Logger,
+) {
   return async (events: OutboxEvent[]) => {
-    for (const p of events.flatMap(
-      (e) => (e.payload as { payments: PaymentReceivedEvent[] }).payments,
-    )) {
-      for (const key of p.businessKeys) {
-        try {
-          await workflow.messages.correlate('payment-received', key, {
-            paymentId: p.paymentId,
-            receiptNumber: p.receiptNumber,
-            paidSatang: p.amountSatang,
-            paymentMethod: p.method,
-          });
-        } catch (err) {
-          if (err instanceof NotFoundError) continue;
-          log.warn({ err, businessKey: key }, 'payment-received not delivered');
-          throw err;
+    for (const e of events)
+      for (const p of await payments(e)) {
+        for (const key of p.businessKeys) {
+          try {
+            await workflow.messages.correlate('payment-received', key, {
+              paymentId: p.paymentId,
+              receiptNumber: p.receiptNumber,
+              paidSatang: p.amountSatang,
+              paymentMethod: p.method,
+            });
+          } catch (err) {
+            if (err instanceof NotFoundError) continue;
+            log.warn({ err, businessKey: key }, 'payment-received not delivered');
+            throw err;
+          }
         }
       }
-    }
   };
 }
 

@@ -47,7 +47,7 @@ export function parseBankFile(
 
 class RecordReader {
   readonly problems: BankFileProblem[] = [];
-  private readonly billers: Set<string>;
+  private readonly billers: Set<string> | null;
   private header: BankFileHeader | undefined;
   private headerLine = 0;
   private trailer: BankFileTrailer | undefined;
@@ -63,7 +63,7 @@ class RecordReader {
     opts: ParseBankFileOptions,
     private readonly r: FixedRecords,
   ) {
-    this.billers = new Set(opts.billerIds.map((id) => id.trim()));
+    this.billers = opts.billerIds && new Set(opts.billerIds.map((id) => id.trim()));
     this.keyScratch = Buffer.alloc(layout.recordLength);
   }
 
@@ -199,7 +199,7 @@ class RecordReader {
       });
     }
     const billerId = r.text(f.billerId);
-    if (!this.billers.has(billerId)) {
+    if (this.billers && !this.billers.has(billerId)) {
       const ours = [...this.billers].join(', ') || '—';
       this.problem(line, 'billerId', 'biller_id', {
         th: `รหัสผู้รับชำระ (Biller ID) "${billerId}" ไม่ใช่ของหน่วยงานนี้ (ของหน่วยงาน: ${ours})`,

@@ -58,6 +58,9 @@ export interface ParsedBankFile {
 }
 
 export interface ParseBankFileOptions {
-  /** The biller IDs (15 digits) this waterworks collects under; other lines are refused. */
-  billerIds: readonly string[];
+  /**
+   * The biller IDs (15 digits) this waterworks collects under; other lines are refused.
+   * null: not checked (a file read again, checked when it was imported).
+   */
+  billerIds: readonly string[] | null;
 }
