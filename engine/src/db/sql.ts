@@ -172,10 +172,20 @@ export class Sql {
 
   /** A read outside any transaction, on a connection of Sequelize's pool. */
   async select<T>(sql: string, params: Param[]): Promise<T[]> {
+    const [rows] = await this.selectMany<T>([{ sql, params }]);
+    return rows!;
+  }
+
+  /**
+   * Reads outside any transaction on one connection of the pool, all sent at once (the
+   * server answers one while the rows of the last are read).
+   */
+  async selectMany<T>(statements: Statement[]): Promise<T[][]> {
     const manager = this.sequelize.connectionManager;
     const connection = await manager.getConnection({ type: 'read' });
     try {
-      return await this.on(connection).all<T>(sql, params);
+      const driver = this.on(connection);
+      return await Promise.all(statements.map(({ sql, params }) => driver.all<T>(sql, params)));
     } finally {
       manager.releaseConnection(connection);
     }

@@ -170,7 +170,7 @@ export class InvoiceLedger {
     tx: Transaction,
     tenantId: number,
     invoiceNumbers: string[],
-    scan: (byNumber: ReadonlyMap<string, PayableInvoice>) => string[],
+    scan: (byNumber: ReadonlyMap<string, PayableInvoice>) => string[] | Promise<string[]>,
   ): Promise<{
     byNumber: Map<string, PayableInvoice>;
     openByAccount: Map<string, PayableInvoice[]>;
@@ -193,7 +193,7 @@ export class InvoiceLedger {
     for (const rows of found) for (const r of rows) byNumber.set(r.number, rowToPayable(r));
     // no index leads from an account number to its invoices: each page is a pass over the
     // tenant's open invoices, so pages are as large as a statement allows
-    for (const page of pages([...new Set(scan(byNumber))], SCAN_PAGE)) {
+    for (const page of pages([...new Set(await scan(byNumber))], SCAN_PAGE)) {
       const rows = await driver.all<InvoiceRow>(
         `${select} AND status = 'open' AND account_number IN (${page.map(() => '?').join(',')}) ORDER BY due_date, id${lock}`,
         [tenantId, ...page],
@@ -210,9 +210,11 @@ export class InvoiceLedger {
 
   /**
    * For bank files: applies many payments at once (an invoice may appear more than once:
-   * the amounts add up), in three statements joined to a scratch table of the amounts —
-   * which invoices they settle, then the invoices — whatever their number. The caller
-   * locked the invoices and audits the page as one event.
+   * the amounts add up). Invoices the caller read under lock and that the payments settle
+   * exactly — nearly all of a bank file's — are set paid by id in pages (paid becomes what
+   * was owed); the rest in statements joined to a scratch table of the amounts — which
+   * invoices they settle, then the invoices. The caller locked the invoices and audits the
+   * page as one event.
    */
   async applyMany(
     tx: Transaction,
@@ -228,6 +230,21 @@ export class InvoiceLedger {
     const driver = this.sql.in(tx);
     const when = this.sql.date(at);
     // the caller read the balances under lock: whether an invoice is settled is known here
+    const settled = [...total].filter(([id, amount]) => balanceBefore?.get(id) === amount);
+    const found = await Promise.all(
+      [...pages(settled, LOOKUP_PAGE)].map((page) =>
+        driver.run(
+          `UPDATE invoices SET status = 'paid', paid_at = ?,
+             paid_satang = total_satang - credited_satang, updated_at = ?
+           WHERE tenant_id = ? AND status = 'open' AND id IN (${page.map(() => '?').join(',')})`,
+          [when, when, tenantId, ...page.map(([id]) => id)],
+        ),
+      ),
+    );
+    if (found.reduce((n, r) => n + r.changes, 0) !== settled.length)
+      throw new Error('applyMany: an invoice read under lock changed');
+    for (const [id] of settled) total.delete(id);
+    if (!total.size) return;
     const known = balanceBefore && [...total.keys()].every((id) => balanceBefore.has(id));
     await withScratchTable(
       this.sql,

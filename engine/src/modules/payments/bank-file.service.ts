@@ -100,9 +100,13 @@ export class BankFileService {
     });
     if (before) throw duplicateFile(before);
     const at = opts.at ?? this.now();
+    // which lines were seen before is asked on a connection of its own, while the
+    // transaction's connection locks the invoices the lines name: two cores at work
+    const seen = this.seenBefore(tenantId, parsed.details);
+    seen.catch(() => undefined);
     try {
       const result = await this.sequelize.transaction((tx) =>
-        this.match(tx, tenantId, layout, bytes, parsed, actor, at, opts.fileName ?? null),
+        this.match(tx, tenantId, layout, bytes, parsed, seen, actor, at, opts.fileName ?? null),
       );
       this.outbox.kick();
       return result;
@@ -113,6 +117,11 @@ export class BankFileService {
           attributes: BANK_FILE_SUMMARY,
         });
         if (again) throw duplicateFile(again);
+        // another import paid some of these lines while this one ran (unique source key)
+        throw new ConflictError('bank_file_lines_racing', {
+          th: 'มีการนำเข้าไฟล์อื่นที่มีรายการเดียวกันในขณะเดียวกัน ไม่มีการบันทึกใดจากไฟล์นี้ กรุณานำเข้าอีกครั้ง รายการที่ชำระแล้วจะนับเป็นรายการซ้ำ',
+          en: 'Another import paid some of these lines at the same moment; nothing of this file was written. Import it again: the lines already paid will count as duplicates.',
+        });
       }
       throw err;
     }
@@ -124,11 +133,11 @@ export class BankFileService {
     layout: BankLayout,
     bytes: Buffer,
     parsed: ReturnType<typeof parseBankFile>,
+    seenBefore: Promise<Set<string>>,
     actor: Actor,
     at: Date,
     fileName: string | null,
   ): Promise<BankFileResult> {
-    const driver = this.sql.in(tx);
     const when = this.sql.date(at);
     const file = await BankFile.create(
       {
@@ -151,31 +160,17 @@ export class BankFileService {
       { transaction: tx },
     );
 
-    // lines seen before (in an earlier file, or twice in this one) never pay again: a line
-    // that paid is a payment with its key, one that did not is an exception row
-    const seen = new Set<string>();
-    const keys = [...new Set(parsed.details.map((l) => l.lineKey))];
-    // all pages sent at once: the server answers one while the rows of the last are read
-    const found = await Promise.all(
-      pages(keys, KEY_PAGE).map((page) => {
-        const places = page.map(() => '?').join(',');
-        return driver.all<{ k: string }>(
-          `SELECT line_key AS k FROM bank_lines WHERE tenant_id = ? AND line_key IN (${places})
-           UNION ALL
-           SELECT source_key AS k FROM payments WHERE tenant_id = ? AND source_key IN (${places})`,
-          [tenantId, ...page, tenantId, ...page.map(sourceKey)],
-        );
-      }),
+    // lines seen before (in an earlier file, or twice in this one) never pay again
+    const freshLines = seenBefore.then((seen) =>
+      parsed.details.filter((l) => !seen.has(l.lineKey) && (seen.add(l.lineKey), true)),
     );
-    for (const rows of found) for (const r of rows) seen.add(lineKeyOf(r.k));
-    const fresh = parsed.details.filter((l) => !seen.has(l.lineKey) && (seen.add(l.lineKey), true));
-    const credits = fresh.filter((l) => l.kind === 'C');
     const { byNumber, openByAccount } = await this.ledger.lockForReferences(
       tx,
       tenantId,
-      credits.map((l) => l.ref2).filter((r) => r),
-      (named) => accountsToScan(credits, named),
+      parsed.details.flatMap((l) => (l.kind === 'C' && l.ref2 ? [l.ref2] : [])),
+      async (named) => accountsToScan(await freshLines, named),
     );
+    const fresh = await freshLines;
     const plans = planBankLines(fresh, byNumber, openByAccount);
     const matched = plans.filter(
       (p): p is Extract<LinePlan, { status: 'matched' }> => p.status === 'matched',
@@ -328,6 +323,30 @@ export class BankFileService {
     };
   }
   /**
+   * The keys of these lines that were seen before: a line that paid is a payment with its
+   * key, one that did not is an exception row. Read outside the import's transaction (as a
+   * read inside it would: what others committed); two imports of one line at once are
+   * kept apart by the unique source key.
+   */
+  private async seenBefore(tenantId: number, lines: readonly { lineKey: string }[]) {
+    const keys = [...new Set(lines.map((l) => l.lineKey))];
+    const found = await this.sql.selectMany<{ k: string }>(
+      pages(keys, KEY_PAGE).map((page) => {
+        const places = page.map(() => '?').join(',');
+        return {
+          sql: `SELECT line_key AS k FROM bank_lines WHERE tenant_id = ? AND line_key IN (${places})
+                UNION ALL
+                SELECT source_key AS k FROM payments WHERE tenant_id = ? AND source_key IN (${places})`,
+          params: [tenantId, ...page, tenantId, ...page.map(sourceKey)],
+        };
+      }),
+    );
+    const seen = new Set<string>();
+    for (const rows of found) for (const r of rows) seen.add(lineKeyOf(r.k));
+    return seen;
+  }
+
+  /**
    * The matched lines' payments, allocations and receipts, written by the database from a
    * scratch table of numbers (one row a line: account, invoice, amounts, date) instead of
    * 30 MB of SQL text: the receipt's number, book, payer and items come from the series
@@ -358,7 +377,7 @@ export class BankFileService {
       i + 1,
       sourceKey(p.line.lineKey),
       p.accountId,
-      p.invoices[0]!.id,
+      p.invoices[0]?.id ?? 0, // read for lines paying one invoice only
       p.line.amountSatang,
       p.unappliedSatang,
       simple(p) ? 1 : 0,

@@ -52,11 +52,17 @@ export function planBankLines(
           reason: named || openByAccount.has(line.ref1) ? 'nothing_open' : 'no_such_account',
         };
     }
-    const { allocations, unappliedSatang } = allocate(
-      line.amountSatang,
-      targets.map((i) => ({ id: i.id, balanceSatang: left(i) })),
-    );
-    const invoices = allocations.map((a) => targets.find((i) => i.id === a.invoiceId)!);
+    const { allocations, unappliedSatang } =
+      targets.length === 1
+        ? payOne(line.amountSatang, targets[0]!.id, left(targets[0]!))
+        : allocate(
+            line.amountSatang,
+            targets.map((i) => ({ id: i.id, balanceSatang: left(i) })),
+          );
+    const invoices =
+      targets.length === 1
+        ? targets.slice(0, allocations.length)
+        : allocations.map((a) => targets.find((i) => i.id === a.invoiceId)!);
     for (const [k, a] of allocations.entries())
       balance.set(a.invoiceId, left(invoices[k]!) - a.amountSatang);
     const first = targets[0]!;
@@ -71,6 +77,15 @@ export function planBankLines(
       invoices,
     };
   });
+}
+
+/** allocate() for one invoice that owes something: the common line, without its arrays. */
+function payOne(amountSatang: number, invoiceId: number, owed: number) {
+  const take = Math.min(amountSatang, owed);
+  return {
+    allocations: take > 0 ? [{ invoiceId, amountSatang: take }] : [],
+    unappliedSatang: amountSatang - take,
+  };
 }
 
 /**

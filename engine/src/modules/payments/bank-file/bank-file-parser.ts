@@ -228,7 +228,11 @@ class RecordReader {
       chequeBankCode: r.text(f.chequeBankCode),
       billerId,
       sendingBank: r.text(f.sendingBank),
-      lineKey: hash('sha256', r.without(f.seq, this.layout.recordLength, this.keyScratch)),
+      lineKey: hash(
+        'sha256',
+        r.without(f.seq, this.layout.recordLength, this.keyScratch),
+        'base64url',
+      ),
     };
   }
 

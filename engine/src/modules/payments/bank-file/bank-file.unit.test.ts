@@ -48,7 +48,7 @@ describe('writeBankFile → parseBankFile', () => {
         lineKey: undefined,
       },
     );
-    assert.match(first!.lineKey, /^[0-9a-f]{64}$/);
+    assert.match(first!.lineKey, /^[A-Za-z0-9_-]{43}$/);
     assert.equal(second!.customerName, 'นายสมชาย มั่งมี');
     assert.equal(second!.kind, 'D');
     assert.equal(second!.line, 3);

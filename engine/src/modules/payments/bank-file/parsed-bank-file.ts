@@ -43,8 +43,9 @@ export interface BankLine {
   billerId: string;
   sendingBank: string;
   /**
-   * SHA-256 (hex) of the record without its sequence number: the same bank line sent again
-   * in another file, renumbered, has the same key.
+   * SHA-256 (base64url, 43 characters) of the record without its sequence number: the
+   * same bank line sent again in another file, renumbered, has the same key. 43 rather
+   * than 64 hex characters: the key is written and looked up once a line, in a unique index.
    */
   lineKey: string;
 }
