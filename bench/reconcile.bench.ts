@@ -71,7 +71,7 @@ try {
   const now = new Date().toISOString().replace('T', ' ').slice(0, 23);
   const accountNumber = (k: number) => `BN-${String(k + 1).padStart(6, '0')}`;
   const invoiceNumber = (k: number) => `IV2570-${String(k + 1).padStart(7, '0')}`;
-  // village water bills, 50–450 baht: 50,000 of them stay below bank_files.total_satang's INT
+  // village water bills, 50–450 baht
   const totalOf = (k: number) => 5000 + ((k * 37) % 40_000);
   for (let from = 0; from < INVOICES; from += SEED_CHUNK) {
     const users: unknown[][] = [];

@@ -77,6 +77,9 @@ const INSTANCE_COLUMNS = `id, tenant_id AS tenantId, definition_id AS definition
   variables, state, rev, incident, started_by AS startedBy, started_at AS startedAt,
   ended_at AS endedAt`;
 
+/** Business keys asked about per statement (SQLite binds 32,766 parameters at most). */
+const KEYS_PAGE = 1000;
+
 export class InstanceRepository {
   constructor(private readonly sql: Sql) {}
 
@@ -109,6 +112,23 @@ export class InstanceRepository {
        ${tenant.sql} ORDER BY id ASC`,
       [businessKey, `%,${name},%`, ...tenant.params],
     );
+  }
+
+  /** Which of these business keys have a running instance waiting for a message name. */
+  async waitingKeys(name: string, businessKeys: readonly string[]): Promise<Set<string>> {
+    const tenant = tenantFilter('process instance');
+    const found = new Set<string>();
+    for (let i = 0; i < businessKeys.length; i += KEYS_PAGE) {
+      const page = businessKeys.slice(i, i + KEYS_PAGE);
+      const rows = await this.sql.select<{ k: string }>(
+        `SELECT DISTINCT business_key AS k FROM process_instances
+         WHERE business_key IN (${page.map(() => '?').join(',')})
+           AND status IN ('running', 'incident') AND waiting_messages LIKE ? ${tenant.sql}`,
+        [...page, `%,${name},%`, ...tenant.params],
+      );
+      for (const r of rows) found.add(r.k);
+    }
+    return found;
   }
 
   async insertInstance(tx: Transaction, r: Omit<InstanceRecord, 'id'>): Promise<number> {

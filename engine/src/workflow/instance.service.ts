@@ -478,6 +478,10 @@ export class InstanceService {
   }
 
   /** Running instances waiting for a message name, by business key. */
+  waitingKeys(name: string, businessKeys: readonly string[]): Promise<Set<string>> {
+    return this.repo.waitingKeys(name, businessKeys);
+  }
+
   waitingFor(name: string, businessKey: string): Promise<{ id: number; definitionId: number }[]> {
     return this.repo.waitingFor(name, businessKey);
   }

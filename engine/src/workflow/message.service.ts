@@ -15,6 +15,14 @@ export class MessageService {
     private readonly deployments: DeploymentService,
   ) {}
 
+  /**
+   * Which of these business keys a message name would reach now: a sender with thousands
+   * of keys (a bank file's payments) asks once and correlates only those.
+   */
+  waitingKeys(name: string, businessKeys: readonly string[]): Promise<Set<string>> {
+    return this.instances.waitingKeys(name, businessKeys);
+  }
+
   async correlate(
     name: string,
     businessKey: string,

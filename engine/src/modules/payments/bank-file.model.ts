@@ -50,7 +50,7 @@ export class BankFile extends Model<InferAttributes<BankFile>, InferCreationAttr
         matchedCount: int(),
         unmatchedCount: int(),
         duplicateCount: int(),
-        totalSatang: int(),
+        totalSatang: { type: DataTypes.BIGINT, allowNull: false },
         importedBy: str(64),
         content: { type: DataTypes.BLOB('long'), allowNull: true },
         layoutJson: { type: DataTypes.TEXT, allowNull: true },

@@ -47,6 +47,7 @@ const fileLineSchema = sentSchema
     reason: z.string().nullable(),
     bankLineId: int.nullable(),
     paymentId: int.nullable(),
+    receiptId: int.nullable(),
     receiptNumber: z.string().nullable(),
   })
   .openapi('BankFileLine');

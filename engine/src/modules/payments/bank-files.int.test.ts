@@ -197,6 +197,25 @@ describe(`bank files on ${testDialect()}`, () => {
     assert.equal((await invoice(i!.id)).status, 'open');
   });
 
+  it('should import a file whose total passes 21.47 million baht (more than a 32-bit integer of satang)', async () => {
+    const [i] = take(1);
+    const big = 1_100_000_000; // 11 million baht a line, two lines: 2,200,000,000 satang
+    const res = await upload(
+      file([
+        line(i!, { ref1: '8888888', ref2: 'BIG-1', amountSatang: big }),
+        line(i!, { ref1: '8888889', ref2: 'BIG-2', amountSatang: big }),
+      ]),
+    );
+    assert.equal(res.status, 201, JSON.stringify(res.body));
+    assert.equal(res.body.totalSatang, 2 * big);
+    assert.equal(res.body.unmatched, 2);
+    const listed = await srv.api('GET', '/bank-files?limit=5', { token: finance });
+    assert.equal(
+      listed.body.items.find((f: { id: number }) => f.id === res.body.id).totalSatang,
+      2 * big,
+    );
+  });
+
   it('should refuse a file paying another biller', async () => {
     const [i] = take(1);
     const res = await upload(file([line(i!, { billerId: '099400016550100' })]));

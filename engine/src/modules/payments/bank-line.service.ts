@@ -75,7 +75,7 @@ function fileLineDto(
   status: BankFileLineStatus,
   row: BankLine | null,
   paymentId: number | null = row?.paymentId ?? null,
-  receiptNumber: string | null = null,
+  receipt: { id: number; number: string } | null = null,
 ) {
   return {
     ...sentDto(lineNo, l),
@@ -83,7 +83,8 @@ function fileLineDto(
     reason: row?.reason ?? null,
     bankLineId: row?.id ?? null,
     paymentId,
-    receiptNumber,
+    receiptId: receipt?.id ?? null,
+    receiptNumber: receipt?.number ?? null,
   };
 }
 
@@ -98,7 +99,7 @@ export function bankFileDto(f: BankFile) {
     matched: f.matchedCount,
     unmatched: f.unmatchedCount,
     duplicates: f.duplicateCount,
-    totalSatang: f.totalSatang,
+    totalSatang: Number(f.totalSatang),
     importedBy: f.importedBy,
     importedAt: new Date(f.createdAt).toISOString(),
   };
@@ -173,15 +174,23 @@ export class BankLineService {
     const receipts = payments.length
       ? await Receipt.findAll({
           where: { paymentId: payments.map((p) => p.id) },
-          attributes: ['paymentId', 'number'],
+          attributes: ['id', 'paymentId', 'number'],
         })
       : [];
-    const receiptOf = new Map(receipts.map((r) => [r.paymentId, r.number]));
+    const receiptOf = new Map(receipts.map((r) => [r.paymentId, r]));
     return {
       total: parsed.details.length,
       items: page.map((l) => {
         const row = exception.get(l.line);
-        if (row) return fileLineDto(l.line, l, row.status, row);
+        if (row)
+          return fileLineDto(
+            l.line,
+            l,
+            row.status,
+            row,
+            row.paymentId,
+            receiptOf.get(row.paymentId ?? 0) ?? null,
+          );
         const paymentId =
           firstOf.get(l.lineKey) === l.line ? paymentOf.get(sourceKey(l.lineKey)) : undefined;
         return paymentId === undefined

@@ -248,15 +248,23 @@ paymentsMigrations.push({
 });
 
 /**
- * A bank file is kept as it came (gzip) with the layout it was read by: its matched lines
+ * A bank file is kept as it came (gzip) with the layout it was read by, and its total is a
+ * BIGINT: its matched lines
  * are payments (source key `bank:<line key>`), not rows of bank_lines, which keeps the
  * exceptions; the file's lines are read again from the file when someone asks.
  */
 paymentsMigrations.push({
   name: '20261204-43-payments-bank-file-content',
-  async up({ qi }) {
+  async up({ qi, dialect }) {
     await qi.addColumn('bank_files', 'content', { type: DataTypes.BLOB('long'), allowNull: true });
     await qi.addColumn('bank_files', 'layout_json', { type: DataTypes.TEXT, allowNull: true });
+    // a 50,000-line file of village bills can pass 21.47 million baht, INT's limit in satang
+    // (SQLite's INTEGER is 64-bit already)
+    if (dialect !== 'sqlite')
+      await qi.changeColumn('bank_files', 'total_satang', {
+        type: DataTypes.BIGINT,
+        allowNull: false,
+      });
   },
   async down({ qi }) {
     await qi.removeColumn('bank_files', 'layout_json');

@@ -136,9 +136,15 @@ function paymentReceivedToWorkflow(
   log: Logger,
 ) {
   return async (events: OutboxEvent[]) => {
-    for (const e of events)
-      for (const p of await payments(e)) {
+    for (const e of events) {
+      const told = await payments(e);
+      // a bank file's 50,000 payments: one question for all their keys, not 50,000
+      const waiting = await workflow.messages.waitingKeys('payment-received', [
+        ...new Set(told.flatMap((p) => p.businessKeys)),
+      ]);
+      for (const p of told) {
         for (const key of p.businessKeys) {
+          if (!waiting.has(key)) continue;
           try {
             await workflow.messages.correlate('payment-received', key, {
               paymentId: p.paymentId,
@@ -153,6 +159,7 @@ function paymentReceivedToWorkflow(
           }
         }
       }
+    }
   };
 }
 
