@@ -1,8 +1,9 @@
 /**
  * A bank's daily file in the portal, end to end: finance imports a KTB bill-payment file
  * with one line paying a real invoice and one naming no account; the file is matched 1 /
- * unmatched 1, the stray line is matched to a water user from the exceptions queue, and a
- * file whose trailer does not add up is refused with the line at fault named.
+ * unmatched 1, the stray line is matched to a water user from the exceptions queue, the
+ * file's lines show the receipt each became, and a file whose trailer does not add up is
+ * refused with the line at fault named.
  *
  *   npx ng build portal && PRAPA_TEST_DIALECT=sqlite node --import tsx --test e2e/payments/bank-file.e2e.ts
  */
@@ -129,6 +130,26 @@ describe('bank files', () => {
     const line = resolved.items.find((l) => l.ref1 === UNKNOWN_REF1);
     assert.ok(line?.paymentId, 'the stray line became a payment');
     assert.equal((await api<Inv>('GET', `/invoices/${other.id}`)).status, 'paid');
+
+    // when finance opens the file's lines from the list of imported files
+    await page.goto(s.srv.baseUrl + '/payments/bank-files');
+    await page.getByTestId('bank-file-list').locator('tbody tr').first().getByRole('link').click();
+    const lines = page.getByTestId('file-lines');
+    await lines.waitFor();
+    // then each line shows what became of it, with the receipt it was paid by
+    // (line numbers are the file's: the header is line 1)
+    const first = lines.locator('tr[data-line="2"]');
+    const second = lines.locator('tr[data-line="3"]');
+    await second.locator('[data-testid="line-receipt"]').waitFor();
+    assert.equal(await first.getAttribute('data-status'), 'matched');
+    assert.equal(await second.getAttribute('data-status'), 'resolved');
+    assert.ok((await first.textContent())?.includes(paying.customerName.slice(0, 20)));
+    assert.match(
+      (await first.getByTestId('line-receipt').textContent())?.trim() ?? '',
+      /^RC\d{4}-\d{6}$/,
+    );
+    assert.match((await page.getByTestId('file-lines-range').textContent()) ?? '', /1–2 จาก 2/);
+    await shot(page, 'payments-bank-file-lines');
 
     // when a file whose trailer's credit total was altered is imported
     const bad = Buffer.from(bytes);

@@ -4,6 +4,7 @@ import { API, type InvoiceSummary } from '@prapa/ui';
 import { map, type Observable } from 'rxjs';
 import type {
   BankFileImport,
+  BankFileLine,
   BankFileRow,
   BankLayoutInfo,
   BankLine,
@@ -147,6 +148,13 @@ export class PaymentsApi {
   bankFiles(): Observable<Listed<BankFileRow>> {
     return this.http.get<Listed<BankFileRow>>(`${API}/bank-files`, {
       params: params({ limit: 50 }),
+    });
+  }
+
+  /** The lines of an imported file as the bank sent them, each with what became of it. */
+  bankFileLines(id: number, offset: number, limit: number): Observable<Listed<BankFileLine>> {
+    return this.http.get<Listed<BankFileLine>>(`${API}/bank-files/${id}/lines`, {
+      params: params({ offset, limit }),
     });
   }
 

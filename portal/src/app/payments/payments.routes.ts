@@ -50,6 +50,12 @@ export const PAYMENTS_ROUTES: Routes = [
         loadComponent: () => import('./bank-files.page').then((m) => m.BankFilesPage),
       },
       {
+        path: 'bank-files/:id',
+        title: 'payments.fileLines.title',
+        data: { [ROLES]: FINANCE },
+        loadComponent: () => import('./bank-file-lines.page').then((m) => m.BankFileLinesPage),
+      },
+      {
         path: 'bank-lines',
         title: 'payments.bankLines.title',
         data: { [ROLES]: FINANCE },

@@ -197,3 +197,19 @@ export interface Listed<T> {
   readonly total: number;
   readonly items: readonly T[];
 }
+
+/** A line of a bank file as the bank sent it, with what became of it. */
+export interface BankFileLine {
+  readonly lineNo: number;
+  readonly paidAt: string;
+  readonly customerName: string;
+  readonly ref1: string;
+  readonly ref2: string;
+  readonly kind: string;
+  readonly amountSatang: number;
+  readonly status: BankLineStatus | 'duplicate';
+  readonly reason: string | null;
+  readonly paymentId: number | null;
+  readonly receiptId: number | null;
+  readonly receiptNumber: string | null;
+}
