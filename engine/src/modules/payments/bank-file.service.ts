@@ -8,7 +8,6 @@
  * the exceptions queue for finance. A line seen before (in any file, with any sequence
  * number) is counted as a duplicate and never pays twice.
  */
-import { createHash } from 'node:crypto';
 import { gzipSync } from 'node:zlib';
 import { UniqueConstraintError, type Sequelize, type Transaction } from 'sequelize';
 import { insertRows, withScratchTable } from '../../db/bulk-insert.js';
@@ -31,6 +30,7 @@ import {
   sourceKey,
   type LinePlan,
 } from './bank-match.js';
+import { BANK_FILE_PAYMENTS, paymentsPageHash } from './bank-file.audit.js';
 import { BANK_FILE_SUMMARY, BankFile } from './bank-file.model.js';
 import type { PaymentReceivedPayload } from './payment-received.js';
 import {
@@ -45,7 +45,6 @@ import {
 const AUDIT_PAGE = 500;
 /** Line keys looked up per statement (as invoice numbers: see InvoiceLedger's LOOKUP_PAGE). */
 const KEY_PAGE = 5000;
-export const BANK_FILE_PAYMENTS = 'bank-file.payments';
 
 export interface BankFileResult {
   id: number;
@@ -288,11 +287,14 @@ export class BankFileService {
     ];
     for (let i = 0; i < matched.length; i += AUDIT_PAGE) {
       const page = matched.slice(i, i + AUDIT_PAGE);
-      const hash = createHash('sha256');
-      for (const [j, p] of page.entries())
-        hash.update(
-          `${paymentId(p)}|${p.accountId}|${p.line.amountSatang}|${receiptNumbers[i + j]}\n`,
-        );
+      const sha256 = paymentsPageHash(
+        page.map((p, j) => ({
+          paymentId: paymentId(p),
+          accountId: p.accountId,
+          amountSatang: p.line.amountSatang,
+          receipt: receiptNumbers[i + j]!,
+        })),
+      );
       events.push({
         action: BANK_FILE_PAYMENTS,
         entityType: 'bank-file',
@@ -304,7 +306,7 @@ export class BankFileService {
           lastReceipt: receiptNumbers[i + page.length - 1],
           count: page.length,
           amountSatang: page.reduce((s, p) => s + p.line.amountSatang, 0),
-          sha256: hash.digest('hex'),
+          sha256,
         },
         tenantId,
       });

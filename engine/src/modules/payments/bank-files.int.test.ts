@@ -154,6 +154,31 @@ describe(`bank files on ${testDialect()}`, () => {
     // matched lines are payments, not exceptions
     assert.equal(await count(`/bank-lines?bankFileId=${res.body.id}`), 0);
 
+    // and the audit chain vouches for the file's payments row by row
+    const admin = await srv.login('admin');
+    const verify = async () =>
+      (await srv.api('GET', '/audit/verify', { token: admin })).body as {
+        ok: boolean;
+        broken: { entity: string; reason: string }[];
+      };
+    assert.equal((await verify()).ok, true);
+    const victim = payments.body.items[1].payment as { id: number; amountSatang: number };
+    const exec = (query: string, replacements: unknown[]) =>
+      srv.engine.db.sequelize.query(query, { replacements });
+    // when an amount is edited behind the API's back
+    await exec('UPDATE payments SET amount_satang = amount_satang + 100 WHERE id = ?', [victim.id]);
+    const broken = await verify();
+    assert.equal(broken.ok, false);
+    assert.deepEqual(
+      broken.broken.map((b) => [b.entity, b.reason]),
+      [[`bank-file:${res.body.id}`, 'row_differs']],
+    );
+    await exec('UPDATE payments SET amount_satang = ? WHERE id = ?', [
+      victim.amountSatang,
+      victim.id,
+    ]);
+    assert.equal((await verify()).ok, true);
+
     // when the same file comes again
     const again = await upload(bytes);
     // then it is refused whole

@@ -5,6 +5,7 @@
  */
 import type { Logger } from 'pino';
 import type { Sequelize } from 'sequelize';
+import { Sql } from '../../db/sql.js';
 import type { ApiRouter } from '../../http/api-router.js';
 import { NotFoundError } from '../../http/errors.js';
 import type { Workflow } from '../../workflow/workflow.js';
@@ -16,6 +17,7 @@ import type { Outbox, OutboxEvent } from '../events/outbox.js';
 import type { RegistryService } from '../registry/registry.service.js';
 import type { TenancyService } from '../tenancy/tenancy.service.js';
 import { AccountCreditService } from './account-credit.service.js';
+import { BANK_FILE_PAYMENTS, bankFileAuditCheck } from './bank-file.audit.js';
 import { bankFileRoutes } from './bank-file.routes.js';
 import { BankFile, BankLine } from './bank-file.model.js';
 import { BankFileService } from './bank-file.service.js';
@@ -101,6 +103,7 @@ export function createPayments(deps: PaymentsDeps) {
     deps.log,
   );
   const credits = new AccountCreditService(sequelize, audit, ledger);
+  audit.registerBatch(BANK_FILE_PAYMENTS, bankFileAuditCheck(new Sql(sequelize)));
   deps.billing.runs.onRunCompleted(async (tenantId) => {
     await credits.applyAll(tenantId);
   });
