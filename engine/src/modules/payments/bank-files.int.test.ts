@@ -351,6 +351,24 @@ describe(`bank files on ${testDialect()}`, () => {
       409,
       'bank_line_not_open',
     );
+
+    // when the bank sends that line again in the next file, with a new line
+    day--;
+    const again = await upload(
+      file([
+        line(target!, { ref1: '9999999', ref2: 'NO-SUCH', customerName: 'นายโอนผิด เลขอ้างอิง' }),
+        line(take(1)[0]!),
+      ]),
+    );
+    // then the repeat is a duplicate (the exception row remembers it) and pays nothing
+    assert.equal(again.status, 201, JSON.stringify(again.body));
+    assert.equal(again.body.duplicates, 1);
+    assert.equal(again.body.matched, 1);
+    const lines = await srv.api('GET', `/bank-files/${again.body.id}/lines`, { token: finance });
+    assert.deepEqual(
+      lines.body.items.map((x: { status: string }) => x.status),
+      ['duplicate', 'matched'],
+    );
   });
 
   it('should tell the process waiting for an account that its bank payment came', async () => {

@@ -260,6 +260,10 @@ paymentsMigrations.push({
     await qi.addColumn('bank_files', 'layout_json', { type: DataTypes.TEXT, allowNull: true });
     // a 50,000-line file of village bills can pass 21.47 million baht, INT's limit in satang
     // (SQLite's INTEGER is 64-bit already)
+    // a bank line can only repeat one paid in the same second (its key covers the time):
+    // the duplicate check reads the file's span of payments and exceptions by time
+    await qi.addIndex('payments', ['tenant_id', 'received_at'], { name: 'payments_by_time' });
+    await qi.addIndex('bank_lines', ['tenant_id', 'paid_at'], { name: 'bank_lines_by_time' });
     if (dialect !== 'sqlite')
       await qi.changeColumn('bank_files', 'total_satang', {
         type: DataTypes.BIGINT,
@@ -267,6 +271,8 @@ paymentsMigrations.push({
       });
   },
   async down({ qi }) {
+    await qi.removeIndex('bank_lines', 'bank_lines_by_time');
+    await qi.removeIndex('payments', 'payments_by_time');
     await qi.removeColumn('bank_files', 'layout_json');
     await qi.removeColumn('bank_files', 'content');
   },
