@@ -161,6 +161,8 @@ export class BankFileService {
     const freshLines = seenBefore.then((seen) =>
       parsed.details.filter((l) => !seen.has(l.lineKey) && (seen.add(l.lineKey), true)),
     );
+    // awaited below; when the locks fail first, its own failure must not go unhandled
+    freshLines.catch(() => undefined);
     const { byNumber, openByAccount } = await this.ledger.lockForReferences(
       tx,
       tenantId,
