@@ -39,9 +39,9 @@ export async function insertRows(
  * Runs `fn` with a temporary table `name` on the transaction's connection, filled with
  * `rows` (primary key: the first column, so rows must be distinct on it), and drops it
  * after, also when `fn` fails. Columns are integers, instants for those named in `dates`
- * and ASCII text up to 80 characters for those named in `keys`. On MySQL a table without
- * text is a MEMORY table: no undo or redo to write, and at 3 integers a row, ~16 MB
- * (max_heap_table_size) holds 400,000.
+ * and ASCII text up to 80 characters for those named in `keys`. On MySQL it is a MEMORY
+ * table — no undo or redo to write; at 3 integers a row, ~16 MB (max_heap_table_size) holds
+ * 400,000 — except one with text and over 60,000 rows, which is an InnoDB temporary table.
  */
 export async function withScratchTable<T>(
   sql: Sql,
